@@ -1,0 +1,230 @@
+//! Benchmarks of the AMM pallet's calls (frame-benchmarking v2), each in its worst case.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	assert_ok,
+	traits::{fungibles::Mutate as _, EnsureOrigin},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_arithmetic::Permill;
+
+/// Funds of every benchmark account in each asset.
+const FUNDS: u128 = 1_000_000_000_000_000_000_000;
+/// Liquidity of every benchmark pool in each asset.
+const LIQUIDITY: u128 = 1_000_000_000_000_000;
+
+fn funded_account<T: Config>(name: &'static str, assets: &[T::AssetKind]) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	for asset in assets {
+		assert_ok!(T::Assets::mint_into(asset.clone(), &who, FUNDS.into()));
+	}
+	who
+}
+
+/// Assets `0..count` (0 may be the native token), each funded for `who` once created.
+fn assets<T: Config>(count: u32) -> Vec<T::AssetKind> {
+	(0..count).map(T::BenchmarkHelper::create_asset).collect()
+}
+
+/// A chain of pools along `path`, each with [`LIQUIDITY`] of both assets, owned by `provider`.
+fn pools_along<T: Config>(provider: &T::AccountId, path: &[T::AssetKind]) {
+	for pair in path.windows(2) {
+		assert_ok!(Pallet::<T>::do_create_pool(
+			provider,
+			pair[0].clone(),
+			pair[1].clone(),
+			T::DefaultFeeTier::get(),
+			true
+		));
+		assert_ok!(Pallet::<T>::do_add_liquidity(
+			provider,
+			pair[0].clone(),
+			pair[1].clone(),
+			LIQUIDITY.into(),
+			LIQUIDITY.into(),
+			Zero::zero(),
+			Zero::zero(),
+			provider,
+		));
+	}
+}
+
+/// Switches the protocol fee on and grows `pool` with swaps, so the next liquidity change mints
+/// the protocol's share (the worst case of add and remove).
+fn protocol_fee_owed<T: Config>(trader: &T::AccountId, a: &T::AssetKind, b: &T::AssetKind) {
+	// The receiver needs a native balance to hold LP tokens.
+	let receiver: T::AccountId =
+		funded_account::<T>("receiver", &[T::BenchmarkHelper::create_asset(0)]);
+	ProtocolFee::<T>::put(ProtocolFeeConfig {
+		receiver,
+		share: Permill::from_rational(1u32, 6u32),
+	});
+	assert_ok!(Pallet::<T>::do_add_liquidity(
+		trader,
+		a.clone(),
+		b.clone(),
+		(LIQUIDITY / 100).into(),
+		(LIQUIDITY / 100).into(),
+		Zero::zero(),
+		Zero::zero(),
+		trader,
+	));
+	for _ in 0..4 {
+		let path = vec![a.clone(), b.clone()];
+		assert_ok!(Pallet::<T>::do_swap_exact_in(
+			trader,
+			path,
+			(LIQUIDITY / 10).into(),
+			Zero::zero(),
+			trader,
+			true
+		));
+		let back = vec![b.clone(), a.clone()];
+		assert_ok!(Pallet::<T>::do_swap_exact_in(
+			trader,
+			back,
+			(LIQUIDITY / 10).into(),
+			Zero::zero(),
+			trader,
+			true
+		));
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_pool() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let (asset1, asset2) = (assets[1].clone(), assets[2].clone());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), asset1.clone(), asset2.clone(), None);
+
+		assert!(Pools::<T>::contains_key(Pallet::<T>::pool_id(asset1, asset2).unwrap()));
+	}
+
+	#[benchmark]
+	fn add_liquidity() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let path = [assets[1].clone(), assets[2].clone()];
+		pools_along::<T>(&caller, &path);
+		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
+		let amount: T::Balance = (LIQUIDITY / 10).into();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			path[0].clone(),
+			path[1].clone(),
+			amount,
+			amount,
+			Zero::zero(),
+			Zero::zero(),
+			caller.clone(),
+			None,
+		);
+	}
+
+	#[benchmark]
+	fn remove_liquidity() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let path = [assets[1].clone(), assets[2].clone()];
+		pools_along::<T>(&caller, &path);
+		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
+		let lp: T::Balance = (LIQUIDITY / 10).into();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			path[0].clone(),
+			path[1].clone(),
+			lp,
+			Zero::zero(),
+			Zero::zero(),
+			caller.clone(),
+			None,
+		);
+	}
+
+	/// A swap along `n` assets, through `n - 1` pools.
+	#[benchmark]
+	fn swap_exact_in(n: Linear<2, { T::MaxSwapPathLength::get() }>) {
+		let path = assets::<T>(n);
+		let caller = funded_account::<T>("caller", &path);
+		pools_along::<T>(&caller, &path);
+		let amount_in: T::Balance = (LIQUIDITY / 1_000).into();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			path,
+			amount_in,
+			Zero::zero(),
+			caller.clone(),
+			true,
+			None,
+		);
+	}
+
+	/// A swap along `n` assets, through `n - 1` pools.
+	#[benchmark]
+	fn swap_exact_out(n: Linear<2, { T::MaxSwapPathLength::get() }>) {
+		let path = assets::<T>(n);
+		let caller = funded_account::<T>("caller", &path);
+		pools_along::<T>(&caller, &path);
+		let amount_out: T::Balance = (LIQUIDITY / 1_000).into();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			path,
+			amount_out,
+			FUNDS.into(),
+			caller.clone(),
+			true,
+			None,
+		);
+	}
+
+	#[benchmark]
+	fn set_fee_tiers() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let default = T::DefaultFeeTier::get();
+		let tiers: Vec<u32> = core::iter::once(default)
+			.chain((0..).filter(|t| *t != default))
+			.take(T::MaxFeeTiers::get() as usize)
+			.collect();
+		let tiers: BoundedVec<u32, T::MaxFeeTiers> = tiers.try_into().unwrap();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, tiers.clone());
+
+		assert_eq!(FeeTiers::<T>::get(), tiers);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_protocol_fee() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let receiver: T::AccountId = account("receiver", 0, 0);
+		let config = ProtocolFeeConfig { receiver, share: Permill::from_rational(1u32, 6u32) };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(config.clone()));
+
+		assert_eq!(ProtocolFee::<T>::get(), Some(config));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,1357 @@
+//! # AMM pallet
+//!
+//! A constant-product automated market maker (Uniswap V2 style) over any pair of the native token
+//! and assets.
+//!
+//! ## Overview
+//!
+//! - [Create a pool](`Pallet::create_pool`) for two assets with one of the governed fee tiers. The
+//!   pool gets its own account and an LP token in the LP token pallet, named after the pair (e.g.
+//!   `LP DEX/USDT`).
+//! - [Add liquidity](`Pallet::add_liquidity`): the first deposit sets the price and mints
+//!   `sqrt(a·b)` LP tokens, of which [`Config::MintMinLiquidity`] stay locked in the pool forever;
+//!   later deposits keep the pool's ratio and mint `min(a·S/Ra, b·S/Rb)`.
+//! - [Remove liquidity](`Pallet::remove_liquidity`): burn LP tokens for a pro-rata share of the
+//!   reserves, trading fees included.
+//! - Swap [an exact input](`Pallet::swap_exact_in`) or [for an exact output](`Pallet::swap_exact_out`)
+//!   along a path of up to [`Config::MaxSwapPathLength`] assets, with slippage limits and an
+//!   optional deadline. The fee stays in the pool, so LPs earn it pro rata.
+//! - An admin origin sets the [allowed fee tiers](`Pallet::set_fee_tiers`) and can switch on a
+//!   [protocol fee](`Pallet::set_protocol_fee`), a share of the LPs' fee income minted as LP tokens
+//!   on the next liquidity change (Uniswap V2's `_mintFee`: no cost on swaps).
+//!
+//! Reserves live in storage and change only through this pallet, so tokens sent straight to a
+//! pool account cannot move its price. The math is in [`math`], free of storage, and the calls,
+//! the [runtime API](`AmmApi`) quotes and the benchmarks all use it, so a quote always equals the
+//! executed amount.
+//!
+//! ## Querying
+//!
+//! ```text
+//! api.call.ammApi.quoteExactIn([{ Native: null }, { WithId: 1 }], 1_000_000_000_000n)
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod math;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::{vec, vec::Vec};
+use codec::{Decode, Encode};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::NativeOrWithId,
+		fungibles::{self, Create, Inspect, Mutate},
+		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
+		Get, Incrementable,
+	},
+	PalletId,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::U256;
+use sp_runtime::{
+	traits::{
+		AccountIdConversion, BlakeTwo256, CheckedAdd, CheckedSub, Hash, MaybeSerializeDeserialize,
+		TrailingZeroInput, Zero,
+	},
+	DispatchError,
+};
+
+/// The symbols and decimals of assets, used to name LP tokens (`LP DEX/USDT`).
+pub trait AssetMetadata<AssetKind> {
+	/// The asset's ticker symbol, e.g. `DEX` or `USDT`.
+	fn symbol(asset: &AssetKind) -> Vec<u8>;
+	/// The asset's number of decimals.
+	fn decimals(asset: &AssetKind) -> u8;
+}
+
+impl<AssetKind> AssetMetadata<AssetKind> for () {
+	fn symbol(_: &AssetKind) -> Vec<u8> {
+		b"?".to_vec()
+	}
+	fn decimals(_: &AssetKind) -> u8 {
+		0
+	}
+}
+
+/// [`AssetMetadata`] for `NativeOrWithId` assets: the native token's symbol and decimals are
+/// constants, assets' come from their metadata in `Assets`.
+pub struct NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>(
+	core::marker::PhantomData<(NativeSymbol, NativeDecimals, Assets, AccountId)>,
+);
+
+impl<NativeSymbol, NativeDecimals, Assets, AccountId, AssetId>
+	AssetMetadata<NativeOrWithId<AssetId>>
+	for NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>
+where
+	NativeSymbol: Get<&'static str>,
+	NativeDecimals: Get<u8>,
+	Assets: fungibles::metadata::Inspect<AccountId, AssetId = AssetId>,
+	AssetId: Ord + Clone,
+{
+	fn symbol(asset: &NativeOrWithId<AssetId>) -> Vec<u8> {
+		match asset {
+			NativeOrWithId::Native => NativeSymbol::get().as_bytes().to_vec(),
+			NativeOrWithId::WithId(id) => Assets::symbol(id.clone()),
+		}
+	}
+	fn decimals(asset: &NativeOrWithId<AssetId>) -> u8 {
+		match asset {
+			NativeOrWithId::Native => NativeDecimals::get(),
+			NativeOrWithId::WithId(id) => Assets::decimals(id.clone()),
+		}
+	}
+}
+
+/// Creates and funds assets for the benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AssetKind> {
+	/// The asset numbered `seed`, created if it does not exist yet (`0` may be the native token).
+	fn create_asset(seed: u32) -> AssetKind;
+}
+
+/// The longest symbol of an asset kept in an LP token's name.
+const MAX_SYMBOL_LEN: usize = 16;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::Permill;
+
+	/// A pool's id: its two assets in ascending order.
+	pub type PoolIdOf<T> = (<T as Config>::AssetKind, <T as Config>::AssetKind);
+	/// A pool's stored state.
+	pub type PoolInfoOf<T> = PoolInfo<<T as Config>::PoolAssetId, <T as Config>::Balance>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// Balance of every asset and of LP tokens. The math runs on `u128` with 256-bit
+		/// intermediates.
+		type Balance: frame_support::traits::tokens::Balance + From<u128> + Into<u128>;
+
+		/// What a pool can hold: the native token or an asset (e.g. `NativeOrWithId<u32>`).
+		type AssetKind: Parameter + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
+
+		/// The native token and assets behind one `fungibles` interface (e.g. `UnionOf`).
+		type Assets: Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = Self::Balance>
+			+ Mutate<Self::AccountId>;
+
+		/// Symbols and decimals of assets, to name LP tokens.
+		type AssetMetadata: AssetMetadata<Self::AssetKind>;
+
+		/// Id of LP tokens.
+		type PoolAssetId: Parameter + MaxEncodedLen + Copy + Ord + Incrementable;
+
+		/// The LP token pallet. Only this pallet creates its tokens.
+		type PoolAssets: Inspect<Self::AccountId, AssetId = Self::PoolAssetId, Balance = Self::Balance>
+			+ Create<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ fungibles::metadata::Mutate<Self::AccountId>;
+
+		/// The pallet's id: its account creates LP tokens; pool accounts derive from it.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Fee charged to a pool's creator, in [`Config::PoolSetupFeeAsset`].
+		#[pallet::constant]
+		type PoolSetupFee: Get<Self::Balance>;
+
+		/// The asset the pool setup fee is paid in.
+		#[pallet::constant]
+		type PoolSetupFeeAsset: Get<Self::AssetKind>;
+
+		/// The account that receives pool setup fees.
+		type PoolSetupFeeReceiver: Get<Self::AccountId>;
+
+		/// Origin that sets fee tiers and the protocol fee.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Most fee tiers that can be allowed at once.
+		#[pallet::constant]
+		type MaxFeeTiers: Get<u32>;
+
+		/// Fee tier, in basis points, of pools created without naming one.
+		#[pallet::constant]
+		type DefaultFeeTier: Get<u32>;
+
+		/// Most assets in a swap path (at least 2).
+		#[pallet::constant]
+		type MaxSwapPathLength: Get<u32>;
+
+		/// LP tokens of the first deposit locked forever in the pool's account, so the pool can
+		/// never be emptied and one LP token can never be made too expensive to own.
+		#[pallet::constant]
+		type MintMinLiquidity: Get<Self::Balance>;
+
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+
+		/// Creates assets for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind>;
+	}
+
+	/// Pools by id (their two assets in ascending order).
+	// Blake2_128Concat: pool ids are chosen by users.
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, PoolIdOf<T>, PoolInfoOf<T>>;
+
+	/// The pool of each LP token.
+	// Twox64Concat: LP token ids are assigned sequentially by this pallet.
+	#[pallet::storage]
+	pub type LpTokenPools<T: Config> = StorageMap<_, Twox64Concat, T::PoolAssetId, PoolIdOf<T>>;
+
+	/// The id the next pool's LP token gets.
+	#[pallet::storage]
+	pub type NextPoolAssetId<T: Config> = StorageValue<_, T::PoolAssetId, OptionQuery>;
+
+	/// Fee tiers, in basis points, that new pools may use.
+	#[pallet::storage]
+	pub type FeeTiers<T: Config> = StorageValue<_, BoundedVec<u32, T::MaxFeeTiers>, ValueQuery>;
+
+	/// The protocol fee, when switched on.
+	#[pallet::storage]
+	pub type ProtocolFee<T: Config> = StorageValue<_, ProtocolFeeConfig<T::AccountId>, OptionQuery>;
+
+	/// Genesis: the allowed fee tiers and pools that start with liquidity.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Allowed fee tiers in basis points; empty means 5, 30 and 100.
+		pub fee_tiers: Vec<u32>,
+		/// Pools to create: `(asset1, asset2, fee_bps, provider, amount1, amount2)`. The provider
+		/// must hold both amounts at genesis and receives the LP tokens.
+		pub pools: Vec<(T::AssetKind, T::AssetKind, u32, T::AccountId, T::Balance, T::Balance)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let tiers =
+				if self.fee_tiers.is_empty() { vec![5, 30, 100] } else { self.fee_tiers.clone() };
+			let tiers: BoundedVec<u32, T::MaxFeeTiers> =
+				tiers.try_into().expect("genesis fee tiers exceed MaxFeeTiers");
+			Pallet::<T>::validate_fee_tiers(&tiers).expect("genesis fee tiers are invalid");
+			FeeTiers::<T>::put(tiers);
+
+			for (asset1, asset2, fee_bps, provider, amount1, amount2) in &self.pools {
+				Pallet::<T>::do_create_pool(
+					provider,
+					asset1.clone(),
+					asset2.clone(),
+					*fee_bps,
+					false,
+				)
+				.expect("genesis pool cannot be created");
+				Pallet::<T>::do_add_liquidity(
+					provider,
+					asset1.clone(),
+					asset2.clone(),
+					*amount1,
+					*amount2,
+					Zero::zero(),
+					Zero::zero(),
+					provider,
+				)
+				.expect("genesis pool liquidity cannot be added");
+			}
+		}
+	}
+
+	/// Events of the pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A pool was created.
+		PoolCreated {
+			/// Who created it and paid the setup fee.
+			creator: T::AccountId,
+			/// The pool's assets in canonical order.
+			pool_id: PoolIdOf<T>,
+			/// The pool's account.
+			pool_account: T::AccountId,
+			/// The pool's LP token.
+			lp_token: T::PoolAssetId,
+			/// Trading fee in basis points.
+			fee_bps: u32,
+		},
+		/// Liquidity was added to a pool.
+		LiquidityAdded {
+			/// Who deposited the assets.
+			who: T::AccountId,
+			/// Who received the LP tokens.
+			mint_to: T::AccountId,
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+			/// Amount of `pool_id.0` deposited.
+			amount1: T::Balance,
+			/// Amount of `pool_id.1` deposited.
+			amount2: T::Balance,
+			/// The LP token.
+			lp_token: T::PoolAssetId,
+			/// LP tokens minted to `mint_to`.
+			lp_minted: T::Balance,
+			/// Reserves after the deposit.
+			reserves: (T::Balance, T::Balance),
+		},
+		/// Liquidity was removed from a pool.
+		LiquidityRemoved {
+			/// Who burned the LP tokens.
+			who: T::AccountId,
+			/// Who received the assets.
+			withdraw_to: T::AccountId,
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+			/// Amount of `pool_id.0` paid out.
+			amount1: T::Balance,
+			/// Amount of `pool_id.1` paid out.
+			amount2: T::Balance,
+			/// The LP token.
+			lp_token: T::PoolAssetId,
+			/// LP tokens burned.
+			lp_burned: T::Balance,
+			/// Reserves after the withdrawal.
+			reserves: (T::Balance, T::Balance),
+		},
+		/// A swap was executed along a path.
+		SwapExecuted {
+			/// Who paid.
+			who: T::AccountId,
+			/// Who received the output.
+			send_to: T::AccountId,
+			/// Each asset of the path with the amount that entered (first) or left each pool.
+			path: Vec<(T::AssetKind, T::Balance)>,
+			/// Fee paid at each hop, in that hop's input asset.
+			fees: Vec<T::Balance>,
+			/// What the trader paid.
+			amount_in: T::Balance,
+			/// What the trader received.
+			amount_out: T::Balance,
+		},
+		/// The allowed fee tiers changed.
+		FeeTiersSet {
+			/// The allowed tiers in basis points.
+			fee_tiers: Vec<u32>,
+		},
+		/// The protocol fee was switched on, changed or (with `None`) switched off.
+		ProtocolFeeSet {
+			/// The new setting.
+			config: Option<ProtocolFeeConfig<T::AccountId>>,
+		},
+		/// The protocol's share of a pool's fee income was minted as LP tokens.
+		ProtocolFeeMinted {
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+			/// Who received the LP tokens.
+			receiver: T::AccountId,
+			/// LP tokens minted.
+			lp_minted: T::Balance,
+		},
+	}
+
+	/// Errors of the pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The two assets of a pool or of a swap hop are the same.
+		IdenticalAssets,
+		/// An asset does not exist.
+		UnknownAsset,
+		/// A pool of these assets already exists.
+		PoolExists,
+		/// There is no pool of these assets.
+		PoolNotFound,
+		/// The fee tier is not among the allowed ones (see `FeeTiers`).
+		FeeTierNotAllowed,
+		/// A fee tier is 100% or more, or a tier is listed twice, or no tier is given.
+		InvalidFeeTiers,
+		/// The default fee tier is not allowed by the new tiers.
+		DefaultFeeTierNotAllowed,
+		/// An amount is zero where it must be positive.
+		ZeroAmount,
+		/// The deadline block has passed.
+		DeadlinePassed,
+		/// The pool does not hold enough to pay the requested amount.
+		InsufficientLiquidity,
+		/// The first deposit is too small: its `sqrt(a·b)` does not exceed the locked minimum
+		/// liquidity.
+		InsufficientInitialLiquidity,
+		/// The deposit would mint no LP tokens.
+		ZeroLpMinted,
+		/// The deposit would use less of an asset than its minimum: the pool's price moved.
+		DepositBelowMinimum,
+		/// The withdrawal would pay less of an asset than its minimum.
+		WithdrawalBelowMinimum,
+		/// The swap would pay out less than `amount_out_min`.
+		AmountOutTooLow,
+		/// The swap would cost more than `amount_in_max`.
+		AmountInTooHigh,
+		/// The path has fewer than 2 or more than `MaxSwapPathLength` assets.
+		InvalidPathLength,
+		/// The path goes through the same pool twice.
+		PathRepeatsPool,
+		/// A result does not fit in the balance type.
+		Overflow,
+		/// No more LP token ids are left.
+		LpTokenIdsExhausted,
+		/// The account does not hold that many LP tokens.
+		InsufficientLpTokens,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxSwapPathLength::get() >= 2, "MaxSwapPathLength must be at least 2");
+			assert!(T::MaxFeeTiers::get() >= 1, "MaxFeeTiers must be at least 1");
+			assert!(T::DefaultFeeTier::get() < math::BPS, "DefaultFeeTier must be below 100%");
+			assert!(!T::MintMinLiquidity::get().is_zero(), "MintMinLiquidity must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a pool for `asset1` and `asset2` with a fee of `fee_tier` basis points (or the
+		/// default tier when `None`).
+		///
+		/// ## Dispatch Origin
+		/// Signed: anyone. Pays [`Config::PoolSetupFee`] to [`Config::PoolSetupFeeReceiver`].
+		///
+		/// ## Details
+		/// The pair is stored in ascending order; the pool gets an account derived from the
+		/// pallet id and the pair, and a new LP token named after the pair.
+		///
+		/// ## Errors
+		/// [`Error::IdenticalAssets`], [`Error::UnknownAsset`], [`Error::PoolExists`],
+		/// [`Error::FeeTierNotAllowed`].
+		///
+		/// ## Events
+		/// [`Event::PoolCreated`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_pool())]
+		pub fn create_pool(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+			fee_tier: Option<u32>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let fee_bps = fee_tier.unwrap_or_else(T::DefaultFeeTier::get);
+			Self::do_create_pool(&who, asset1, asset2, fee_bps, true)?;
+			Ok(())
+		}
+
+		/// Deposit both assets of a pool and receive LP tokens.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the depositor.
+		///
+		/// ## Details
+		/// The first deposit sets the price and mints `sqrt(a·b)` LP tokens, of which
+		/// [`Config::MintMinLiquidity`] stay locked in the pool. Later deposits use the desired
+		/// amount of one asset and the amount of the other that keeps the pool's ratio, and mint
+		/// `min(a·S/Ra, b·S/Rb)` LP tokens to `mint_to`. The minimums protect against the price
+		/// moving before the call executes.
+		///
+		/// ## Errors
+		/// [`Error::PoolNotFound`], [`Error::ZeroAmount`], [`Error::DeadlinePassed`],
+		/// [`Error::DepositBelowMinimum`], [`Error::InsufficientInitialLiquidity`],
+		/// [`Error::ZeroLpMinted`], and the asset pallets' errors for missing funds.
+		///
+		/// ## Events
+		/// [`Event::LiquidityAdded`], and [`Event::ProtocolFeeMinted`] when the protocol fee is on.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::add_liquidity())]
+		pub fn add_liquidity(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+			amount1_desired: T::Balance,
+			amount2_desired: T::Balance,
+			amount1_min: T::Balance,
+			amount2_min: T::Balance,
+			mint_to: T::AccountId,
+			deadline: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_deadline(deadline)?;
+			Self::do_add_liquidity(
+				&who,
+				asset1,
+				asset2,
+				amount1_desired,
+				amount2_desired,
+				amount1_min,
+				amount2_min,
+				&mint_to,
+			)?;
+			Ok(())
+		}
+
+		/// Burn LP tokens and receive the pro-rata share of both reserves.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the LP token holder.
+		///
+		/// ## Details
+		/// Pays `lp·R/S` of each asset (rounded down) to `withdraw_to`.
+		///
+		/// ## Errors
+		/// [`Error::PoolNotFound`], [`Error::ZeroAmount`], [`Error::DeadlinePassed`],
+		/// [`Error::InsufficientLpTokens`], [`Error::WithdrawalBelowMinimum`].
+		///
+		/// ## Events
+		/// [`Event::LiquidityRemoved`], and [`Event::ProtocolFeeMinted`] when the protocol fee is
+		/// on.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_liquidity())]
+		pub fn remove_liquidity(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+			lp_amount: T::Balance,
+			amount1_min: T::Balance,
+			amount2_min: T::Balance,
+			withdraw_to: T::AccountId,
+			deadline: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_deadline(deadline)?;
+			Self::do_remove_liquidity(
+				&who,
+				asset1,
+				asset2,
+				lp_amount,
+				amount1_min,
+				amount2_min,
+				&withdraw_to,
+			)?;
+			Ok(())
+		}
+
+		/// Swap exactly `amount_in` of the path's first asset for at least `amount_out_min` of its
+		/// last asset.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the trader.
+		///
+		/// ## Details
+		/// `path` lists 2 to [`Config::MaxSwapPathLength`] assets; each neighbouring pair must
+		/// have a pool and no pool may appear twice. With `keep_alive` the trader's account is
+		/// never reaped. A failed hop reverts the whole swap.
+		///
+		/// ## Errors
+		/// [`Error::InvalidPathLength`], [`Error::PathRepeatsPool`], [`Error::PoolNotFound`],
+		/// [`Error::ZeroAmount`], [`Error::DeadlinePassed`], [`Error::AmountOutTooLow`],
+		/// [`Error::InsufficientLiquidity`].
+		///
+		/// ## Events
+		/// [`Event::SwapExecuted`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::swap_exact_in(path.len() as u32))]
+		pub fn swap_exact_in(
+			origin: OriginFor<T>,
+			path: Vec<T::AssetKind>,
+			amount_in: T::Balance,
+			amount_out_min: T::Balance,
+			send_to: T::AccountId,
+			keep_alive: bool,
+			deadline: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_deadline(deadline)?;
+			Self::do_swap_exact_in(&who, path, amount_in, amount_out_min, &send_to, keep_alive)?;
+			Ok(())
+		}
+
+		/// Swap at most `amount_in_max` of the path's first asset for exactly `amount_out` of its
+		/// last asset.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the trader.
+		///
+		/// ## Details
+		/// As [`Pallet::swap_exact_in`], with the amounts computed backwards from the output; each
+		/// hop's input rounds up, in the pool's favour.
+		///
+		/// ## Errors
+		/// As [`Pallet::swap_exact_in`], with [`Error::AmountInTooHigh`] for the slippage limit.
+		///
+		/// ## Events
+		/// [`Event::SwapExecuted`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::swap_exact_out(path.len() as u32))]
+		pub fn swap_exact_out(
+			origin: OriginFor<T>,
+			path: Vec<T::AssetKind>,
+			amount_out: T::Balance,
+			amount_in_max: T::Balance,
+			send_to: T::AccountId,
+			keep_alive: bool,
+			deadline: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_deadline(deadline)?;
+			Self::do_swap_exact_out(&who, path, amount_out, amount_in_max, &send_to, keep_alive)?;
+			Ok(())
+		}
+
+		/// Set the fee tiers, in basis points, that new pools may use. Existing pools keep theirs.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Errors
+		/// [`Error::InvalidFeeTiers`] for an empty list, a duplicate or a tier of 100% or more;
+		/// [`Error::DefaultFeeTierNotAllowed`] when the list leaves out the default tier.
+		///
+		/// ## Events
+		/// [`Event::FeeTiersSet`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_fee_tiers())]
+		pub fn set_fee_tiers(
+			origin: OriginFor<T>,
+			fee_tiers: BoundedVec<u32, T::MaxFeeTiers>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::validate_fee_tiers(&fee_tiers)?;
+			FeeTiers::<T>::put(&fee_tiers);
+			Self::deposit_event(Event::FeeTiersSet { fee_tiers: fee_tiers.into_inner() });
+			Ok(())
+		}
+
+		/// Switch the protocol fee on (or change it) with `Some`, or off with `None`.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// While on, `share` of the LPs' fee income is minted as LP tokens to `receiver` at each
+		/// pool's next liquidity change, as Uniswap V2 does; swaps pay nothing extra. Fees earned
+		/// before the switch are not charged.
+		///
+		/// ## Errors
+		/// [`Error::InvalidFeeTiers`] is not used here; a share of zero is refused with
+		/// [`Error::ZeroAmount`].
+		///
+		/// ## Events
+		/// [`Event::ProtocolFeeSet`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_protocol_fee())]
+		pub fn set_protocol_fee(
+			origin: OriginFor<T>,
+			config: Option<ProtocolFeeConfig<T::AccountId>>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			if let Some(config) = &config {
+				ensure!(config.share > Permill::zero(), Error::<T>::ZeroAmount);
+			}
+			ProtocolFee::<T>::set(config.clone());
+			Self::deposit_event(Event::ProtocolFeeSet { config });
+			Ok(())
+		}
+	}
+}
+
+/// A swap path resolved against storage: each hop's pool and the direction of travel.
+struct Hop<T: Config> {
+	pool_id: PoolIdOf<T>,
+	info: PoolInfoOf<T>,
+	asset_in: T::AssetKind,
+	asset_out: T::AssetKind,
+	/// Whether the hop goes from the pool id's first asset to its second.
+	forward: bool,
+}
+
+impl<T: Config> Hop<T> {
+	/// `(reserve_in, reserve_out, fee_bps)` as the math expects it.
+	fn math_view(&self) -> (u128, u128, u32) {
+		let (r1, r2) = (self.info.reserve1.into(), self.info.reserve2.into());
+		if self.forward {
+			(r1, r2, self.info.fee_bps)
+		} else {
+			(r2, r1, self.info.fee_bps)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The pool id of two assets: in ascending order.
+	pub fn pool_id(asset1: T::AssetKind, asset2: T::AssetKind) -> Result<PoolIdOf<T>, Error<T>> {
+		ensure!(asset1 != asset2, Error::<T>::IdenticalAssets);
+		Ok(if asset1 < asset2 { (asset1, asset2) } else { (asset2, asset1) })
+	}
+
+	/// The account holding a pool's reserves: the account whose id is
+	/// `blake2_256((pallet id, "pool", pool id))`, as wide as the account id type allows.
+	pub fn pool_account(pool_id: &PoolIdOf<T>) -> T::AccountId {
+		let hash = BlakeTwo256::hash(&(T::PalletId::get(), b"pool", pool_id).encode()).0;
+		// Decoding from a zero-padded input cannot fail for fixed-width account ids; the
+		// fallback only keeps this infallible for exotic ones.
+		T::AccountId::decode(&mut TrailingZeroInput::new(&hash))
+			.unwrap_or_else(|_| T::PalletId::get().into_sub_account_truncating(hash))
+	}
+
+	/// The pallet's own account, the admin of every LP token.
+	pub fn pallet_account() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	fn ensure_deadline(deadline: Option<BlockNumberFor<T>>) -> Result<(), Error<T>> {
+		if let Some(deadline) = deadline {
+			ensure!(
+				frame_system::Pallet::<T>::block_number() <= deadline,
+				Error::<T>::DeadlinePassed
+			);
+		}
+		Ok(())
+	}
+
+	fn validate_fee_tiers(tiers: &[u32]) -> Result<(), Error<T>> {
+		ensure!(!tiers.is_empty(), Error::<T>::InvalidFeeTiers);
+		for (i, tier) in tiers.iter().enumerate() {
+			ensure!(*tier < math::BPS, Error::<T>::InvalidFeeTiers);
+			ensure!(!tiers[..i].contains(tier), Error::<T>::InvalidFeeTiers);
+		}
+		ensure!(tiers.contains(&T::DefaultFeeTier::get()), Error::<T>::DefaultFeeTierNotAllowed);
+		Ok(())
+	}
+
+	fn to_balance(value: u128) -> T::Balance {
+		value.into()
+	}
+
+	fn math_error(error: math::MathError) -> DispatchError {
+		match error {
+			math::MathError::ZeroAmount => Error::<T>::ZeroAmount.into(),
+			math::MathError::InsufficientLiquidity => Error::<T>::InsufficientLiquidity.into(),
+			math::MathError::Overflow => Error::<T>::Overflow.into(),
+			math::MathError::InvalidFee => Error::<T>::InvalidFeeTiers.into(),
+		}
+	}
+
+	/// Creates a pool; `charge_fee` is false only at genesis.
+	pub(crate) fn do_create_pool(
+		creator: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+		fee_bps: u32,
+		charge_fee: bool,
+	) -> Result<PoolIdOf<T>, DispatchError> {
+		let pool_id = Self::pool_id(asset1, asset2)?;
+		ensure!(!Pools::<T>::contains_key(&pool_id), Error::<T>::PoolExists);
+		ensure!(FeeTiers::<T>::get().contains(&fee_bps), Error::<T>::FeeTierNotAllowed);
+		ensure!(T::Assets::asset_exists(pool_id.0.clone()), Error::<T>::UnknownAsset);
+		ensure!(T::Assets::asset_exists(pool_id.1.clone()), Error::<T>::UnknownAsset);
+
+		let lp_token = match NextPoolAssetId::<T>::get() {
+			Some(id) => id,
+			None => T::PoolAssetId::initial_value().ok_or(Error::<T>::LpTokenIdsExhausted)?,
+		};
+		let next_lp_token = lp_token.increment().ok_or(Error::<T>::LpTokenIdsExhausted)?;
+
+		if charge_fee {
+			let fee = T::PoolSetupFee::get();
+			if !fee.is_zero() {
+				T::Assets::transfer(
+					T::PoolSetupFeeAsset::get(),
+					creator,
+					&T::PoolSetupFeeReceiver::get(),
+					fee,
+					Preservation::Preserve,
+				)?;
+			}
+		}
+
+		let pool_account = Self::pool_account(&pool_id);
+		// The pool's account must exist for as long as the pool does, whatever it holds.
+		frame_system::Pallet::<T>::inc_providers(&pool_account);
+
+		let admin = Self::pallet_account();
+		T::PoolAssets::create(lp_token, admin.clone(), false, 1u128.into())?;
+		let (symbol1, symbol2) = (Self::short_symbol(&pool_id.0), Self::short_symbol(&pool_id.1));
+		let name = [b"LP ".as_slice(), &symbol1, b"/", &symbol2].concat();
+		let symbol = [b"LP-".as_slice(), &symbol1, b"-", &symbol2].concat();
+		let decimals = ((T::AssetMetadata::decimals(&pool_id.0) as u16
+			+ T::AssetMetadata::decimals(&pool_id.1) as u16)
+			/ 2) as u8;
+		<T::PoolAssets as fungibles::metadata::Mutate<T::AccountId>>::set(
+			lp_token, &admin, name, symbol, decimals,
+		)?;
+
+		Pools::<T>::insert(
+			&pool_id,
+			PoolInfo {
+				lp_token,
+				fee_bps,
+				reserve1: Zero::zero(),
+				reserve2: Zero::zero(),
+				lp_supply: Zero::zero(),
+				root_k_last: U256::zero(),
+			},
+		);
+		LpTokenPools::<T>::insert(lp_token, &pool_id);
+		NextPoolAssetId::<T>::put(next_lp_token);
+
+		Self::deposit_event(Event::PoolCreated {
+			creator: creator.clone(),
+			pool_id: pool_id.clone(),
+			pool_account,
+			lp_token,
+			fee_bps,
+		});
+		Ok(pool_id)
+	}
+
+	fn short_symbol(asset: &T::AssetKind) -> Vec<u8> {
+		let mut symbol = T::AssetMetadata::symbol(asset);
+		symbol.truncate(MAX_SYMBOL_LEN);
+		symbol
+	}
+
+	/// Mints the protocol's share of the pool's fee income since the last liquidity change, if
+	/// the protocol fee is on. Returns whether it is on.
+	fn mint_protocol_fee(
+		pool_id: &PoolIdOf<T>,
+		info: &mut PoolInfoOf<T>,
+	) -> Result<bool, DispatchError> {
+		let Some(config) = ProtocolFee::<T>::get() else { return Ok(false) };
+		let minted = math::protocol_fee_lp(
+			info.root_k_last,
+			info.reserve1.into(),
+			info.reserve2.into(),
+			info.lp_supply.into(),
+			config.share.deconstruct(),
+		)
+		.map_err(Self::math_error)?;
+		let minted = Self::to_balance(minted);
+		// A receiver that cannot hold the LP token (e.g. an account that was reaped) forgoes this
+		// interval's fee, which stays with the LPs: liquidity changes must never be blocked by it.
+		let receivable =
+			T::PoolAssets::can_deposit(info.lp_token, &config.receiver, minted, Provenance::Minted)
+				== DepositConsequence::Success;
+		if !minted.is_zero() && receivable {
+			T::PoolAssets::mint_into(info.lp_token, &config.receiver, minted)?;
+			info.lp_supply = info.lp_supply.checked_add(&minted).ok_or(Error::<T>::Overflow)?;
+			Self::deposit_event(Event::ProtocolFeeMinted {
+				pool_id: pool_id.clone(),
+				receiver: config.receiver,
+				lp_minted: minted,
+			});
+		}
+		Ok(true)
+	}
+
+	/// Adds liquidity; the amounts and minimums are in the caller's asset order.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_add_liquidity(
+		who: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+		amount1_desired: T::Balance,
+		amount2_desired: T::Balance,
+		amount1_min: T::Balance,
+		amount2_min: T::Balance,
+		mint_to: &T::AccountId,
+	) -> Result<T::Balance, DispatchError> {
+		let pool_id = Self::pool_id(asset1.clone(), asset2)?;
+		let in_order = pool_id.0 == asset1;
+		// Work in the pool's order from here on.
+		let (desired1, desired2, min1, min2) = if in_order {
+			(amount1_desired, amount2_desired, amount1_min, amount2_min)
+		} else {
+			(amount2_desired, amount1_desired, amount2_min, amount1_min)
+		};
+		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		ensure!(!desired1.is_zero() && !desired2.is_zero(), Error::<T>::ZeroAmount);
+
+		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
+		let (amount1, amount2) = math::optimal_deposit(
+			desired1.into(),
+			desired2.into(),
+			info.reserve1.into(),
+			info.reserve2.into(),
+		)
+		.map_err(Self::math_error)?;
+		let (amount1, amount2) = (Self::to_balance(amount1), Self::to_balance(amount2));
+		ensure!(!amount1.is_zero() && !amount2.is_zero(), Error::<T>::ZeroLpMinted);
+		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::DepositBelowMinimum);
+
+		let pool_account = Self::pool_account(&pool_id);
+		let lp_minted = if info.lp_supply.is_zero() {
+			let total =
+				math::initial_lp(amount1.into(), amount2.into()).map_err(Self::math_error)?;
+			let locked = T::MintMinLiquidity::get();
+			let lp_minted = Self::to_balance(total)
+				.checked_sub(&locked)
+				.filter(|lp| !lp.is_zero())
+				.ok_or(Error::<T>::InsufficientInitialLiquidity)?;
+			T::PoolAssets::mint_into(info.lp_token, &pool_account, locked)?;
+			info.lp_supply = locked;
+			lp_minted
+		} else {
+			let lp = math::lp_for_deposit(
+				amount1.into(),
+				amount2.into(),
+				info.reserve1.into(),
+				info.reserve2.into(),
+				info.lp_supply.into(),
+			)
+			.map_err(Self::math_error)?;
+			ensure!(lp > 0, Error::<T>::ZeroLpMinted);
+			Self::to_balance(lp)
+		};
+
+		T::Assets::transfer(
+			pool_id.0.clone(),
+			who,
+			&pool_account,
+			amount1,
+			Preservation::Preserve,
+		)?;
+		T::Assets::transfer(
+			pool_id.1.clone(),
+			who,
+			&pool_account,
+			amount2,
+			Preservation::Preserve,
+		)?;
+		T::PoolAssets::mint_into(info.lp_token, mint_to, lp_minted)?;
+
+		info.reserve1 = info.reserve1.checked_add(&amount1).ok_or(Error::<T>::Overflow)?;
+		info.reserve2 = info.reserve2.checked_add(&amount2).ok_or(Error::<T>::Overflow)?;
+		info.lp_supply = info.lp_supply.checked_add(&lp_minted).ok_or(Error::<T>::Overflow)?;
+		info.root_k_last = if fee_on {
+			math::root_k(info.reserve1.into(), info.reserve2.into())
+		} else {
+			U256::zero()
+		};
+		let reserves = (info.reserve1, info.reserve2);
+		let lp_token = info.lp_token;
+		Pools::<T>::insert(&pool_id, info);
+
+		Self::deposit_event(Event::LiquidityAdded {
+			who: who.clone(),
+			mint_to: mint_to.clone(),
+			pool_id,
+			amount1,
+			amount2,
+			lp_token,
+			lp_minted,
+			reserves,
+		});
+		Ok(lp_minted)
+	}
+
+	/// Removes liquidity; the minimums are in the caller's asset order.
+	pub(crate) fn do_remove_liquidity(
+		who: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+		lp_amount: T::Balance,
+		amount1_min: T::Balance,
+		amount2_min: T::Balance,
+		withdraw_to: &T::AccountId,
+	) -> Result<(T::Balance, T::Balance), DispatchError> {
+		let pool_id = Self::pool_id(asset1.clone(), asset2)?;
+		let in_order = pool_id.0 == asset1;
+		let (min1, min2) =
+			if in_order { (amount1_min, amount2_min) } else { (amount2_min, amount1_min) };
+		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		ensure!(!lp_amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(
+			T::PoolAssets::balance(info.lp_token, who) >= lp_amount,
+			Error::<T>::InsufficientLpTokens
+		);
+
+		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
+		let (amount1, amount2) = math::withdrawal(
+			lp_amount.into(),
+			info.reserve1.into(),
+			info.reserve2.into(),
+			info.lp_supply.into(),
+		)
+		.map_err(Self::math_error)?;
+		let (amount1, amount2) = (Self::to_balance(amount1), Self::to_balance(amount2));
+		ensure!(!amount1.is_zero() && !amount2.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::WithdrawalBelowMinimum);
+
+		T::PoolAssets::burn_from(
+			info.lp_token,
+			who,
+			lp_amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)?;
+		let pool_account = Self::pool_account(&pool_id);
+		T::Assets::transfer(
+			pool_id.0.clone(),
+			&pool_account,
+			withdraw_to,
+			amount1,
+			Preservation::Preserve,
+		)?;
+		T::Assets::transfer(
+			pool_id.1.clone(),
+			&pool_account,
+			withdraw_to,
+			amount2,
+			Preservation::Preserve,
+		)?;
+
+		info.reserve1 =
+			info.reserve1.checked_sub(&amount1).ok_or(Error::<T>::InsufficientLiquidity)?;
+		info.reserve2 =
+			info.reserve2.checked_sub(&amount2).ok_or(Error::<T>::InsufficientLiquidity)?;
+		info.lp_supply =
+			info.lp_supply.checked_sub(&lp_amount).ok_or(Error::<T>::InsufficientLpTokens)?;
+		info.root_k_last = if fee_on {
+			math::root_k(info.reserve1.into(), info.reserve2.into())
+		} else {
+			U256::zero()
+		};
+		let reserves = (info.reserve1, info.reserve2);
+		let lp_token = info.lp_token;
+		Pools::<T>::insert(&pool_id, info);
+
+		Self::deposit_event(Event::LiquidityRemoved {
+			who: who.clone(),
+			withdraw_to: withdraw_to.clone(),
+			pool_id,
+			amount1,
+			amount2,
+			lp_token,
+			lp_burned: lp_amount,
+			reserves,
+		});
+		Ok((amount1, amount2))
+	}
+
+	/// Resolves a path into hops with their pools, checking its length and that no pool repeats.
+	fn resolve_path(path: &[T::AssetKind]) -> Result<Vec<Hop<T>>, DispatchError> {
+		ensure!(
+			path.len() >= 2 && path.len() <= T::MaxSwapPathLength::get() as usize,
+			Error::<T>::InvalidPathLength
+		);
+		let mut hops: Vec<Hop<T>> = Vec::with_capacity(path.len() - 1);
+		for pair in path.windows(2) {
+			let pool_id = Self::pool_id(pair[0].clone(), pair[1].clone())?;
+			ensure!(hops.iter().all(|hop| hop.pool_id != pool_id), Error::<T>::PathRepeatsPool);
+			let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+			let forward = pool_id.0 == pair[0];
+			hops.push(Hop {
+				pool_id,
+				info,
+				asset_in: pair[0].clone(),
+				asset_out: pair[1].clone(),
+				forward,
+			});
+		}
+		Ok(hops)
+	}
+
+	fn math_hops(hops: &[Hop<T>]) -> Vec<(u128, u128, u32)> {
+		hops.iter().map(Hop::math_view).collect()
+	}
+
+	/// Quote of an exact-input swap along `path`, as the swap would execute now.
+	pub fn quote_exact_in(
+		path: &[T::AssetKind],
+		amount_in: T::Balance,
+	) -> Result<SwapQuote<T::Balance>, DispatchError> {
+		let hops = Self::resolve_path(path)?;
+		let amounts = math::amounts_out_along(amount_in.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		Self::build_quote(&hops, amounts)
+	}
+
+	/// Quote of an exact-output swap along `path`, as the swap would execute now.
+	pub fn quote_exact_out(
+		path: &[T::AssetKind],
+		amount_out: T::Balance,
+	) -> Result<SwapQuote<T::Balance>, DispatchError> {
+		let hops = Self::resolve_path(path)?;
+		let amounts = math::amounts_in_along(amount_out.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		Self::build_quote(&hops, amounts)
+	}
+
+	fn build_quote(
+		hops: &[Hop<T>],
+		amounts: Vec<u128>,
+	) -> Result<SwapQuote<T::Balance>, DispatchError> {
+		let mut fees = Vec::with_capacity(hops.len());
+		// Combined impact: the product of each hop's execution/spot ratio.
+		let mut remaining_ppm: u64 = 1_000_000;
+		for (i, hop) in hops.iter().enumerate() {
+			let (reserve_in, reserve_out, fee_bps) = hop.math_view();
+			fees.push(Self::to_balance(
+				math::fee_of(amounts[i], fee_bps).map_err(Self::math_error)?,
+			));
+			let impact = math::price_impact_ppm(
+				amounts[i],
+				amounts[i + 1],
+				reserve_in,
+				reserve_out,
+				fee_bps,
+			)
+			.map_err(Self::math_error)?;
+			remaining_ppm = remaining_ppm * (1_000_000 - impact as u64) / 1_000_000;
+		}
+		let last = amounts.len() - 1;
+		Ok(SwapQuote {
+			amount_in: Self::to_balance(amounts[0]),
+			amount_out: Self::to_balance(amounts[last]),
+			amounts: amounts.into_iter().map(Self::to_balance).collect(),
+			fees,
+			price_impact_ppm: (1_000_000 - remaining_ppm) as u32,
+		})
+	}
+
+	/// Swaps an exact input; returns the amount sent to `send_to`.
+	pub(crate) fn do_swap_exact_in(
+		who: &T::AccountId,
+		path: Vec<T::AssetKind>,
+		amount_in: T::Balance,
+		amount_out_min: T::Balance,
+		send_to: &T::AccountId,
+		keep_alive: bool,
+	) -> Result<T::Balance, DispatchError> {
+		ensure!(!amount_in.is_zero(), Error::<T>::ZeroAmount);
+		let hops = Self::resolve_path(&path)?;
+		let amounts = math::amounts_out_along(amount_in.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		let amount_out = Self::to_balance(amounts[amounts.len() - 1]);
+		ensure!(amount_out >= amount_out_min, Error::<T>::AmountOutTooLow);
+		Self::execute_swap(who, hops, amounts, send_to, keep_alive)?;
+		Ok(amount_out)
+	}
+
+	/// Swaps for an exact output; returns the amount taken from `who`.
+	pub(crate) fn do_swap_exact_out(
+		who: &T::AccountId,
+		path: Vec<T::AssetKind>,
+		amount_out: T::Balance,
+		amount_in_max: T::Balance,
+		send_to: &T::AccountId,
+		keep_alive: bool,
+	) -> Result<T::Balance, DispatchError> {
+		ensure!(!amount_out.is_zero(), Error::<T>::ZeroAmount);
+		let hops = Self::resolve_path(&path)?;
+		let amounts = math::amounts_in_along(amount_out.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		let amount_in = Self::to_balance(amounts[0]);
+		ensure!(amount_in <= amount_in_max, Error::<T>::AmountInTooHigh);
+		Self::execute_swap(who, hops, amounts, send_to, keep_alive)?;
+		Ok(amount_in)
+	}
+
+	/// Moves the tokens of a computed swap and updates the reserves. The caller's storage layer
+	/// (every dispatchable has one) reverts everything if any transfer fails.
+	fn execute_swap(
+		who: &T::AccountId,
+		hops: Vec<Hop<T>>,
+		amounts: Vec<u128>,
+		send_to: &T::AccountId,
+		keep_alive: bool,
+	) -> sp_runtime::DispatchResult {
+		let preservation =
+			if keep_alive { Preservation::Preserve } else { Preservation::Expendable };
+		let accounts: Vec<T::AccountId> =
+			hops.iter().map(|hop| Self::pool_account(&hop.pool_id)).collect();
+		let amount_in = Self::to_balance(amounts[0]);
+		T::Assets::transfer(hops[0].asset_in.clone(), who, &accounts[0], amount_in, preservation)?;
+
+		let mut path = Vec::with_capacity(hops.len() + 1);
+		let mut fees = Vec::with_capacity(hops.len());
+		path.push((hops[0].asset_in.clone(), amount_in));
+		for (i, mut hop) in hops.into_iter().enumerate() {
+			let (hop_in, hop_out) =
+				(Self::to_balance(amounts[i]), Self::to_balance(amounts[i + 1]));
+			// Each hop pays straight into the next pool; the last one pays the recipient.
+			let destination = accounts.get(i + 1).unwrap_or(send_to);
+			T::Assets::transfer(
+				hop.asset_out.clone(),
+				&accounts[i],
+				destination,
+				hop_out,
+				Preservation::Preserve,
+			)?;
+
+			let (reserve_in, reserve_out) = if hop.forward {
+				(&mut hop.info.reserve1, &mut hop.info.reserve2)
+			} else {
+				(&mut hop.info.reserve2, &mut hop.info.reserve1)
+			};
+			*reserve_in = reserve_in.checked_add(&hop_in).ok_or(Error::<T>::Overflow)?;
+			*reserve_out =
+				reserve_out.checked_sub(&hop_out).ok_or(Error::<T>::InsufficientLiquidity)?;
+			fees.push(Self::to_balance(
+				math::fee_of(amounts[i], hop.info.fee_bps).map_err(Self::math_error)?,
+			));
+			path.push((hop.asset_out.clone(), hop_out));
+			Pools::<T>::insert(&hop.pool_id, &hop.info);
+		}
+
+		Self::deposit_event(Event::SwapExecuted {
+			who: who.clone(),
+			send_to: send_to.clone(),
+			amount_in,
+			amount_out: Self::to_balance(amounts[amounts.len() - 1]),
+			path,
+			fees,
+		});
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The pool whose LP token is `lp_token`.
+	pub fn pool_of_lp_token(lp_token: T::PoolAssetId) -> Option<PoolIdOf<T>> {
+		LpTokenPools::<T>::get(lp_token)
+	}
+
+	/// Adds liquidity to the pool of `lp_token` for `who` (amounts in the pool's asset order),
+	/// minting the LP tokens to `who`; returns how many. For other pallets, e.g. farms that
+	/// deposit and stake in one call.
+	pub fn add_liquidity_to_pool_of(
+		who: &T::AccountId,
+		lp_token: T::PoolAssetId,
+		amount1_desired: T::Balance,
+		amount2_desired: T::Balance,
+		amount1_min: T::Balance,
+		amount2_min: T::Balance,
+	) -> Result<T::Balance, DispatchError> {
+		let (asset1, asset2) = Self::pool_of_lp_token(lp_token).ok_or(Error::<T>::PoolNotFound)?;
+		Self::do_add_liquidity(
+			who,
+			asset1,
+			asset2,
+			amount1_desired,
+			amount2_desired,
+			amount1_min,
+			amount2_min,
+			who,
+		)
+	}
+
+	/// A pool as the runtime API reports it.
+	pub fn pool_view(
+		pool_id: PoolIdOf<T>,
+		info: PoolInfoOf<T>,
+	) -> PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId> {
+		PoolView {
+			account: Self::pool_account(&pool_id),
+			assets: pool_id,
+			lp_token: info.lp_token,
+			fee_bps: info.fee_bps,
+			reserves: (info.reserve1, info.reserve2),
+			lp_supply: info.lp_supply,
+		}
+	}
+
+	/// Checks the pallet's invariants: every pool account holds at least its stored reserves,
+	/// each pool's LP supply equals its LP token's issuance, and a pool with liquidity keeps the
+	/// locked minimum.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (pool_id, info) in Pools::<T>::iter() {
+			let account = Self::pool_account(&pool_id);
+			ensure!(
+				T::Assets::balance(pool_id.0.clone(), &account) >= info.reserve1,
+				"pool account holds less of asset 1 than its reserve"
+			);
+			ensure!(
+				T::Assets::balance(pool_id.1.clone(), &account) >= info.reserve2,
+				"pool account holds less of asset 2 than its reserve"
+			);
+			ensure!(
+				T::PoolAssets::total_issuance(info.lp_token) == info.lp_supply,
+				"LP supply differs from the LP token's issuance"
+			);
+			ensure!(
+				info.reserve1.is_zero() == info.lp_supply.is_zero()
+					&& info.reserve2.is_zero() == info.lp_supply.is_zero(),
+				"a pool has reserves without LP tokens or LP tokens without reserves"
+			);
+			if !info.lp_supply.is_zero() {
+				ensure!(
+					T::PoolAssets::balance(info.lp_token, &account) >= T::MintMinLiquidity::get(),
+					"the pool's locked minimum liquidity is gone"
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Queries of the AMM: swap quotes and pool state.
+	///
+	/// Quotes use the same math as execution, so a swap submitted in the same block state pays
+	/// exactly the quoted amounts.
+	pub trait AmmApi<AssetKind, Balance, PoolAssetId, AccountId>
+	where
+		AssetKind: codec::Codec,
+		Balance: codec::Codec,
+		PoolAssetId: codec::Codec,
+		AccountId: codec::Codec,
+	{
+		/// Quote for swapping exactly `amount_in` of `path[0]` along `path`; `None` if the path
+		/// is invalid or the pools cannot serve it.
+		fn quote_exact_in(path: Vec<AssetKind>, amount_in: Balance) -> Option<SwapQuote<Balance>>;
+		/// Quote for receiving exactly `amount_out` of the path's last asset; `None` if the path
+		/// is invalid or the pools cannot serve it.
+		fn quote_exact_out(path: Vec<AssetKind>, amount_out: Balance) -> Option<SwapQuote<Balance>>;
+		/// The pool of two assets (in either order), if it exists.
+		fn pool(asset1: AssetKind, asset2: AssetKind) -> Option<PoolView<AssetKind, PoolAssetId, Balance, AccountId>>;
+		/// Every pool.
+		fn pools() -> Vec<PoolView<AssetKind, PoolAssetId, Balance, AccountId>>;
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// [`AmmApi::pool`] for the runtime.
+	pub fn api_pool(
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+	) -> Option<PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId>> {
+		let pool_id = Self::pool_id(asset1, asset2).ok()?;
+		let info = Pools::<T>::get(&pool_id)?;
+		Some(Self::pool_view(pool_id, info))
+	}
+
+	/// [`AmmApi::pools`] for the runtime.
+	pub fn api_pools() -> Vec<PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId>> {
+		Pools::<T>::iter().map(|(pool_id, info)| Self::pool_view(pool_id, info)).collect()
+	}
+}

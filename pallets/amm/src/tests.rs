@@ -1,0 +1,879 @@
+//! Unit and property tests of the AMM pallet against the mock runtime.
+
+use crate::{math, mock::*, Error, Event, FeeTiers, Pools, ProtocolFee, ProtocolFeeConfig};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::NativeOrWithId,
+		fungibles::{metadata::Inspect as MetadataInspect, Inspect},
+	},
+};
+use sp_arithmetic::Permill;
+use sp_runtime::{DispatchError, TokenError};
+
+const NATIVE: AssetKind = NativeOrWithId::Native;
+const USDT: AssetKind = NativeOrWithId::WithId(1);
+const ETH: AssetKind = NativeOrWithId::WithId(2);
+const DOT: AssetKind = NativeOrWithId::WithId(3);
+
+fn create_asset(id: u32, symbol: &str, decimals: u8) {
+	assert_ok!(Assets::force_create(RuntimeOrigin::root(), id, ALICE, true, 1));
+	assert_ok!(Assets::force_set_metadata(
+		RuntimeOrigin::root(),
+		id,
+		symbol.as_bytes().to_vec(),
+		symbol.as_bytes().to_vec(),
+		decimals,
+		false
+	));
+	for who in [ALICE, BOB, CHARLIE] {
+		assert_ok!(Assets::mint(RuntimeOrigin::signed(ALICE), id, who, INITIAL));
+	}
+}
+
+fn setup_assets() {
+	create_asset(1, "USDT", 6);
+	create_asset(2, "ETH", 18);
+	create_asset(3, "DOT", 10);
+}
+
+fn balance(who: AccountId, asset: AssetKind) -> u128 {
+	<NativeAndAssets as Inspect<AccountId>>::balance(asset, &who)
+}
+
+fn lp_token(a: AssetKind, b: AssetKind) -> u32 {
+	Pools::<Test>::get(Amm::pool_id(a, b).unwrap()).unwrap().lp_token
+}
+
+fn lp_balance(who: AccountId, a: AssetKind, b: AssetKind) -> u128 {
+	<PoolAssets as Inspect<AccountId>>::balance(lp_token(a, b), &who)
+}
+
+fn reserves(a: AssetKind, b: AssetKind) -> (u128, u128) {
+	let pool_id = Amm::pool_id(a.clone(), b).unwrap();
+	let info = Pools::<Test>::get(&pool_id).unwrap();
+	if pool_id.0 == a {
+		(info.reserve1, info.reserve2)
+	} else {
+		(info.reserve2, info.reserve1)
+	}
+}
+
+fn create_pool(a: AssetKind, b: AssetKind) {
+	assert_ok!(Amm::create_pool(RuntimeOrigin::signed(ALICE), a, b, None));
+}
+
+fn add(who: AccountId, a: AssetKind, b: AssetKind, amount_a: u128, amount_b: u128) {
+	assert_ok!(Amm::add_liquidity(
+		RuntimeOrigin::signed(who),
+		a,
+		b,
+		amount_a,
+		amount_b,
+		0,
+		0,
+		who,
+		None
+	));
+}
+
+fn pool_with(a: AssetKind, b: AssetKind, amount_a: u128, amount_b: u128) {
+	create_pool(a.clone(), b.clone());
+	add(ALICE, a, b, amount_a, amount_b);
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event was emitted").event
+}
+
+fn test<R>(f: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		setup_assets();
+		let result = f();
+		Amm::do_try_state().expect("invariants hold after the test");
+		result
+	})
+}
+
+#[test]
+fn create_pool_works() {
+	test(|| {
+		let fee_receiver_before = balance(SetupFeeReceiver::get(), NATIVE);
+		assert_ok!(Amm::create_pool(RuntimeOrigin::signed(ALICE), USDT, NATIVE, Some(5)));
+		let pool_id = (NATIVE, USDT);
+		let info = Pools::<Test>::get(&pool_id).unwrap();
+		assert_eq!(info.fee_bps, 5);
+		assert_eq!((info.reserve1, info.reserve2, info.lp_supply), (0, 0, 0));
+		assert_eq!(balance(SetupFeeReceiver::get(), NATIVE), fee_receiver_before + 1_000);
+		assert_eq!(PoolAssets::name(info.lp_token), b"LP DEX/USDT".to_vec());
+		assert_eq!(PoolAssets::symbol(info.lp_token), b"LP-DEX-USDT".to_vec());
+		assert_eq!(PoolAssets::decimals(info.lp_token), 9);
+		System::assert_last_event(RuntimeEvent::Amm(Event::PoolCreated {
+			creator: ALICE,
+			pool_id: pool_id.clone(),
+			pool_account: Amm::pool_account(&pool_id),
+			lp_token: info.lp_token,
+			fee_bps: 5,
+		}));
+
+		// The next pool gets the next LP token and the default tier.
+		create_pool(ETH, USDT);
+		let info2 = Pools::<Test>::get((USDT, ETH)).unwrap();
+		assert_eq!(info2.lp_token, info.lp_token + 1);
+		assert_eq!(info2.fee_bps, 30);
+	})
+}
+
+#[test]
+fn create_pool_errors() {
+	test(|| {
+		let origin = RuntimeOrigin::signed(ALICE);
+		assert_noop!(
+			Amm::create_pool(origin.clone(), USDT, USDT, None),
+			Error::<Test>::IdenticalAssets
+		);
+		assert_noop!(
+			Amm::create_pool(origin.clone(), USDT, NativeOrWithId::WithId(42), None),
+			Error::<Test>::UnknownAsset
+		);
+		assert_noop!(
+			Amm::create_pool(origin.clone(), USDT, NATIVE, Some(42)),
+			Error::<Test>::FeeTierNotAllowed
+		);
+		assert_noop!(
+			Amm::create_pool(RuntimeOrigin::none(), USDT, NATIVE, None),
+			DispatchError::BadOrigin
+		);
+		create_pool(USDT, NATIVE);
+		assert_noop!(
+			Amm::create_pool(origin.clone(), USDT, NATIVE, None),
+			Error::<Test>::PoolExists
+		);
+		assert_noop!(Amm::create_pool(origin, NATIVE, USDT, None), Error::<Test>::PoolExists);
+		// An account without the setup fee cannot create a pool.
+		assert_noop!(
+			Amm::create_pool(RuntimeOrigin::signed(77), USDT, ETH, None),
+			TokenError::FundsUnavailable
+		);
+	})
+}
+
+#[test]
+fn first_deposit_mints_sqrt_and_locks_minimum() {
+	test(|| {
+		create_pool(NATIVE, USDT);
+		assert_ok!(Amm::add_liquidity(
+			RuntimeOrigin::signed(ALICE),
+			USDT,
+			NATIVE,
+			40_000,
+			10_000,
+			40_000,
+			10_000,
+			BOB,
+			Some(5)
+		));
+		// sqrt(10_000 · 40_000) = 20_000, of which 1_000 stay locked.
+		assert_eq!(lp_balance(BOB, NATIVE, USDT), 19_000);
+		let pool_id = (NATIVE, USDT);
+		assert_eq!(lp_balance(Amm::pool_account(&pool_id), NATIVE, USDT), 1_000);
+		assert_eq!(reserves(NATIVE, USDT), (10_000, 40_000));
+		assert_eq!(balance(Amm::pool_account(&pool_id), USDT), 40_000);
+		System::assert_last_event(RuntimeEvent::Amm(Event::LiquidityAdded {
+			who: ALICE,
+			mint_to: BOB,
+			pool_id,
+			amount1: 10_000,
+			amount2: 40_000,
+			lp_token: lp_token(NATIVE, USDT),
+			lp_minted: 19_000,
+			reserves: (10_000, 40_000),
+		}));
+	})
+}
+
+#[test]
+fn later_deposits_keep_the_ratio() {
+	test(|| {
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		let before = balance(BOB, USDT);
+		// Bob offers 1_000 native and up to 10_000 USDT: only 4_000 USDT are taken.
+		assert_ok!(Amm::add_liquidity(
+			RuntimeOrigin::signed(BOB),
+			NATIVE,
+			USDT,
+			1_000,
+			10_000,
+			0,
+			0,
+			BOB,
+			None
+		));
+		assert_eq!(before - balance(BOB, USDT), 4_000);
+		// min(1_000·20_000/10_000, 4_000·20_000/40_000) = 2_000.
+		assert_eq!(lp_balance(BOB, NATIVE, USDT), 2_000);
+		assert_eq!(reserves(NATIVE, USDT), (11_000, 44_000));
+		// Offering too little USDT uses all of it and less native.
+		assert_ok!(Amm::add_liquidity(
+			RuntimeOrigin::signed(BOB),
+			NATIVE,
+			USDT,
+			10_000,
+			4_400,
+			0,
+			0,
+			BOB,
+			None
+		));
+		assert_eq!(reserves(NATIVE, USDT), (12_100, 48_400));
+	})
+}
+
+#[test]
+fn add_liquidity_errors() {
+	test(|| {
+		let origin = RuntimeOrigin::signed(ALICE);
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 10_000, 10_000, 0, 0, ALICE, None),
+			Error::<Test>::PoolNotFound
+		);
+		create_pool(NATIVE, USDT);
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 0, 10_000, 0, 0, ALICE, None),
+			Error::<Test>::ZeroAmount
+		);
+		// sqrt(1_000·1_000) does not exceed the locked minimum.
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 1_000, 1_000, 0, 0, ALICE, None),
+			Error::<Test>::InsufficientInitialLiquidity
+		);
+		System::set_block_number(10);
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 10_000, 10_000, 0, 0, ALICE, Some(9)),
+			Error::<Test>::DeadlinePassed
+		);
+		add(ALICE, NATIVE, USDT, 10_000, 40_000);
+		// The ratio asks for 4_000 USDT per 1_000 native: a minimum of 4_001 fails.
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 1_000, 8_000, 0, 4_001, ALICE, None),
+			Error::<Test>::DepositBelowMinimum
+		);
+		// A deposit too small to mint one LP token.
+		assert_noop!(
+			Amm::add_liquidity(origin.clone(), NATIVE, USDT, 1, 3, 0, 0, ALICE, None),
+			Error::<Test>::ZeroLpMinted
+		);
+		// Not enough funds: nothing changes.
+		assert_noop!(
+			Amm::add_liquidity(
+				RuntimeOrigin::signed(77),
+				NATIVE,
+				USDT,
+				1_000,
+				4_000,
+				0,
+				0,
+				77,
+				None
+			),
+			TokenError::FundsUnavailable
+		);
+	})
+}
+
+#[test]
+fn remove_liquidity_pays_pro_rata() {
+	test(|| {
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		let (native_before, usdt_before) = (balance(CHARLIE, NATIVE), balance(CHARLIE, USDT));
+		// Alice holds 19_000 of 20_000 LP; burning 10_000 pays half the reserves.
+		assert_ok!(Amm::remove_liquidity(
+			RuntimeOrigin::signed(ALICE),
+			USDT,
+			NATIVE,
+			10_000,
+			20_000,
+			5_000,
+			CHARLIE,
+			None
+		));
+		assert_eq!(balance(CHARLIE, NATIVE) - native_before, 5_000);
+		assert_eq!(balance(CHARLIE, USDT) - usdt_before, 20_000);
+		assert_eq!(lp_balance(ALICE, NATIVE, USDT), 9_000);
+		assert_eq!(reserves(NATIVE, USDT), (5_000, 20_000));
+		System::assert_last_event(RuntimeEvent::Amm(Event::LiquidityRemoved {
+			who: ALICE,
+			withdraw_to: CHARLIE,
+			pool_id: (NATIVE, USDT),
+			amount1: 5_000,
+			amount2: 20_000,
+			lp_token: lp_token(NATIVE, USDT),
+			lp_burned: 10_000,
+			reserves: (5_000, 20_000),
+		}));
+	})
+}
+
+#[test]
+fn remove_liquidity_errors() {
+	test(|| {
+		let origin = RuntimeOrigin::signed(ALICE);
+		assert_noop!(
+			Amm::remove_liquidity(origin.clone(), NATIVE, USDT, 100, 0, 0, ALICE, None),
+			Error::<Test>::PoolNotFound
+		);
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		assert_noop!(
+			Amm::remove_liquidity(origin.clone(), NATIVE, USDT, 0, 0, 0, ALICE, None),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			Amm::remove_liquidity(origin.clone(), NATIVE, USDT, 19_001, 0, 0, ALICE, None),
+			Error::<Test>::InsufficientLpTokens
+		);
+		assert_noop!(
+			Amm::remove_liquidity(origin.clone(), NATIVE, USDT, 10_000, 5_001, 0, ALICE, None),
+			Error::<Test>::WithdrawalBelowMinimum
+		);
+		System::set_block_number(3);
+		assert_noop!(
+			Amm::remove_liquidity(origin, NATIVE, USDT, 10_000, 0, 0, ALICE, Some(2)),
+			Error::<Test>::DeadlinePassed
+		);
+	})
+}
+
+#[test]
+fn swap_exact_in_pays_the_formula() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		let quote = Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap();
+		let expected = math::amount_out(10_000, 1_000_000, 4_000_000, 30).unwrap();
+		assert_eq!(quote.amount_out, expected);
+		assert_eq!(quote.fees, vec![30]);
+		let before = balance(BOB, USDT);
+		assert_ok!(Amm::swap_exact_in(
+			RuntimeOrigin::signed(ALICE),
+			vec![NATIVE, USDT],
+			10_000,
+			expected,
+			BOB,
+			true,
+			None
+		));
+		assert_eq!(balance(BOB, USDT) - before, expected);
+		assert_eq!(reserves(NATIVE, USDT), (1_010_000, 4_000_000 - expected));
+		System::assert_last_event(RuntimeEvent::Amm(Event::SwapExecuted {
+			who: ALICE,
+			send_to: BOB,
+			path: vec![(NATIVE, 10_000), (USDT, expected)],
+			fees: vec![30],
+			amount_in: 10_000,
+			amount_out: expected,
+		}));
+	})
+}
+
+#[test]
+fn swap_exact_out_rounds_in_the_pools_favour() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		let expected_in = math::amount_in(40_000, 4_000_000, 1_000_000, 30).unwrap();
+		let quote = Amm::quote_exact_out(&[USDT, NATIVE], 40_000).unwrap();
+		assert_eq!(quote.amount_in, expected_in);
+		let before = balance(ALICE, USDT);
+		assert_ok!(Amm::swap_exact_out(
+			RuntimeOrigin::signed(ALICE),
+			vec![USDT, NATIVE],
+			40_000,
+			expected_in,
+			ALICE,
+			true,
+			None
+		));
+		assert_eq!(before - balance(ALICE, USDT), expected_in);
+		let (r_native, r_usdt) = reserves(NATIVE, USDT);
+		assert_eq!((r_native, r_usdt), (960_000, 4_000_000 + expected_in));
+		assert!(r_native * r_usdt >= 1_000_000 * 4_000_000);
+	})
+}
+
+#[test]
+fn swap_errors() {
+	test(|| {
+		let origin = RuntimeOrigin::signed(ALICE);
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		pool_with(USDT, ETH, 1_000_000, 1_000_000);
+		let out = math::amount_out(10_000, 1_000_000, 4_000_000, 30).unwrap();
+		assert_noop!(
+			Amm::swap_exact_in(
+				origin.clone(),
+				vec![NATIVE, USDT],
+				10_000,
+				out + 1,
+				ALICE,
+				true,
+				None
+			),
+			Error::<Test>::AmountOutTooLow
+		);
+		let cost = math::amount_in(out, 1_000_000, 4_000_000, 30).unwrap();
+		assert_noop!(
+			Amm::swap_exact_out(
+				origin.clone(),
+				vec![NATIVE, USDT],
+				out,
+				cost - 1,
+				ALICE,
+				true,
+				None
+			),
+			Error::<Test>::AmountInTooHigh
+		);
+		assert_noop!(
+			Amm::swap_exact_in(origin.clone(), vec![NATIVE], 10_000, 0, ALICE, true, None),
+			Error::<Test>::InvalidPathLength
+		);
+		assert_noop!(
+			Amm::swap_exact_in(
+				origin.clone(),
+				vec![NATIVE, USDT, ETH, USDT, NATIVE],
+				10_000,
+				0,
+				ALICE,
+				true,
+				None
+			),
+			Error::<Test>::InvalidPathLength
+		);
+		assert_noop!(
+			Amm::swap_exact_in(
+				origin.clone(),
+				vec![NATIVE, USDT, NATIVE],
+				10_000,
+				0,
+				ALICE,
+				true,
+				None
+			),
+			Error::<Test>::PathRepeatsPool
+		);
+		assert_noop!(
+			Amm::swap_exact_in(origin.clone(), vec![NATIVE, NATIVE], 10_000, 0, ALICE, true, None),
+			Error::<Test>::IdenticalAssets
+		);
+		assert_noop!(
+			Amm::swap_exact_in(origin.clone(), vec![NATIVE, DOT], 10_000, 0, ALICE, true, None),
+			Error::<Test>::PoolNotFound
+		);
+		assert_noop!(
+			Amm::swap_exact_in(origin.clone(), vec![NATIVE, USDT], 0, 0, ALICE, true, None),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			Amm::swap_exact_out(
+				origin.clone(),
+				vec![NATIVE, USDT],
+				4_000_000,
+				u128::MAX,
+				ALICE,
+				true,
+				None
+			),
+			Error::<Test>::InsufficientLiquidity
+		);
+		System::set_block_number(8);
+		assert_noop!(
+			Amm::swap_exact_in(origin.clone(), vec![NATIVE, USDT], 10_000, 0, ALICE, true, Some(7)),
+			Error::<Test>::DeadlinePassed
+		);
+		// keep_alive refuses to spend the whole native balance.
+		let all = balance(BOB, NATIVE);
+		assert_noop!(
+			Amm::swap_exact_in(
+				RuntimeOrigin::signed(BOB),
+				vec![NATIVE, USDT],
+				all,
+				0,
+				BOB,
+				true,
+				None
+			),
+			TokenError::NotExpendable
+		);
+	})
+}
+
+#[test]
+fn multi_hop_swaps_and_reverts_as_a_whole() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		pool_with(USDT, ETH, 4_000_000, 2_000_000);
+		pool_with(ETH, DOT, 2_000_000, 8_000_000);
+		let path = vec![NATIVE, USDT, ETH, DOT];
+		let quote = Amm::quote_exact_in(&path, 50_000).unwrap();
+		let before = balance(BOB, DOT);
+		assert_ok!(Amm::swap_exact_in(
+			RuntimeOrigin::signed(BOB),
+			path.clone(),
+			50_000,
+			quote.amount_out,
+			BOB,
+			true,
+			None
+		));
+		assert_eq!(balance(BOB, DOT) - before, quote.amount_out);
+		assert_eq!(reserves(NATIVE, USDT), (1_050_000, 4_000_000 - quote.amounts[1]));
+		assert_eq!(
+			reserves(USDT, ETH),
+			(4_000_000 + quote.amounts[1], 2_000_000 - quote.amounts[2])
+		);
+		assert_eq!(
+			reserves(ETH, DOT),
+			(2_000_000 + quote.amounts[2], 8_000_000 - quote.amounts[3])
+		);
+
+		// Exact out along the reversed path.
+		let back: Vec<_> = path.iter().rev().cloned().collect();
+		let quote = Amm::quote_exact_out(&back, 10_000).unwrap();
+		let native_before = balance(CHARLIE, NATIVE);
+		assert_ok!(Amm::swap_exact_out(
+			RuntimeOrigin::signed(BOB),
+			back,
+			10_000,
+			quote.amount_in,
+			CHARLIE,
+			true,
+			None
+		));
+		assert_eq!(balance(CHARLIE, NATIVE) - native_before, 10_000);
+
+		// A last hop that cannot be served reverts the earlier hops too.
+		let snapshot = (reserves(NATIVE, USDT), reserves(USDT, ETH));
+		assert_noop!(
+			Amm::swap_exact_out(
+				RuntimeOrigin::signed(BOB),
+				path,
+				8_000_000,
+				u128::MAX,
+				BOB,
+				true,
+				None
+			),
+			Error::<Test>::InsufficientLiquidity
+		);
+		assert_eq!((reserves(NATIVE, USDT), reserves(USDT, ETH)), snapshot);
+	})
+}
+
+#[test]
+fn fees_are_earned_pro_rata() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		add(BOB, NATIVE, USDT, 1_000_000, 1_000_000);
+		let (alice_lp, bob_lp) = (lp_balance(ALICE, NATIVE, USDT), lp_balance(BOB, NATIVE, USDT));
+		assert_eq!(bob_lp, 1_000_000);
+		for _ in 0..10 {
+			assert_ok!(Amm::swap_exact_in(
+				RuntimeOrigin::signed(CHARLIE),
+				vec![NATIVE, USDT],
+				100_000,
+				0,
+				CHARLIE,
+				true,
+				None
+			));
+			assert_ok!(Amm::swap_exact_in(
+				RuntimeOrigin::signed(CHARLIE),
+				vec![USDT, NATIVE],
+				100_000,
+				0,
+				CHARLIE,
+				true,
+				None
+			));
+		}
+		let (r1, r2) = reserves(NATIVE, USDT);
+		assert!(r1 * r2 > 2_000_000 * 2_000_000, "fees grew the pool");
+		let take = |who| {
+			let (n, u) = (balance(who, NATIVE), balance(who, USDT));
+			let lp = lp_balance(who, NATIVE, USDT);
+			assert_ok!(Amm::remove_liquidity(
+				RuntimeOrigin::signed(who),
+				NATIVE,
+				USDT,
+				lp,
+				0,
+				0,
+				who,
+				None
+			));
+			(balance(who, NATIVE) - n, balance(who, USDT) - u)
+		};
+		let supply = 2_000_000u128;
+		let (bob_native, bob_usdt) = take(BOB);
+		assert_eq!(bob_native, r1 * bob_lp / supply);
+		assert_eq!(bob_usdt, r2 * bob_lp / supply);
+		let (alice_native, _) = take(ALICE);
+		assert_eq!(alice_native, (r1 - bob_native) * alice_lp / (supply - bob_lp));
+		assert!(bob_native + bob_usdt > 2_000_000, "Bob earned fees");
+	})
+}
+
+#[test]
+fn donations_do_not_move_the_price() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		let quote = Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap();
+		let account = Amm::pool_account(&(NATIVE, USDT));
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, account, 3_000_000));
+		assert_eq!(Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap(), quote);
+		assert_eq!(reserves(NATIVE, USDT), (1_000_000, 4_000_000));
+	})
+}
+
+#[test]
+fn protocol_fee_takes_its_share_of_growth() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		let receiver = 500;
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(ALICE), receiver, ED));
+		let config = ProtocolFeeConfig { receiver, share: Permill::from_rational(1u32, 6u32) };
+		assert_noop!(
+			Amm::set_protocol_fee(RuntimeOrigin::signed(ALICE), Some(config.clone())),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Amm::set_protocol_fee(RuntimeOrigin::root(), Some(config.clone())));
+		assert_eq!(ProtocolFee::<Test>::get(), Some(config));
+		// The first liquidity change after switching on records √k; no fee is owed yet.
+		add(BOB, NATIVE, USDT, 10_000, 10_000);
+		assert_eq!(lp_balance(receiver, NATIVE, USDT), 0);
+		for _ in 0..5 {
+			assert_ok!(Amm::swap_exact_in(
+				RuntimeOrigin::signed(CHARLIE),
+				vec![NATIVE, USDT],
+				200_000,
+				0,
+				CHARLIE,
+				true,
+				None
+			));
+			assert_ok!(Amm::swap_exact_in(
+				RuntimeOrigin::signed(CHARLIE),
+				vec![USDT, NATIVE],
+				200_000,
+				0,
+				CHARLIE,
+				true,
+				None
+			));
+		}
+		let info = Pools::<Test>::get((NATIVE, USDT)).unwrap();
+		let expected = math::protocol_fee_lp(
+			info.root_k_last,
+			info.reserve1,
+			info.reserve2,
+			info.lp_supply,
+			Permill::from_rational(1u32, 6u32).deconstruct(),
+		)
+		.unwrap();
+		assert!(expected > 0);
+		add(BOB, NATIVE, USDT, 10_000, 10_000);
+		assert_eq!(lp_balance(receiver, NATIVE, USDT), expected);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Amm(Event::ProtocolFeeMinted {
+				pool_id: (NATIVE, USDT),
+				receiver,
+				lp_minted: expected
+			})));
+		assert_ok!(Amm::set_protocol_fee(RuntimeOrigin::root(), None));
+		assert_noop!(
+			Amm::set_protocol_fee(
+				RuntimeOrigin::root(),
+				Some(ProtocolFeeConfig { receiver, share: Permill::zero() })
+			),
+			Error::<Test>::ZeroAmount
+		);
+	})
+}
+
+#[test]
+fn protocol_fee_never_blocks_liquidity_changes() {
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		// The receiver has no account: it cannot hold LP tokens, so its fee is forgone.
+		let config = ProtocolFeeConfig { receiver: 501, share: Permill::from_percent(50) };
+		assert_ok!(Amm::set_protocol_fee(RuntimeOrigin::root(), Some(config)));
+		add(BOB, NATIVE, USDT, 10_000, 10_000);
+		assert_ok!(Amm::swap_exact_in(
+			RuntimeOrigin::signed(CHARLIE),
+			vec![NATIVE, USDT],
+			300_000,
+			0,
+			CHARLIE,
+			true,
+			None
+		));
+		add(BOB, NATIVE, USDT, 10_000, 10_000);
+		assert_eq!(lp_balance(501, NATIVE, USDT), 0);
+	})
+}
+
+#[test]
+fn fee_tiers_are_governed() {
+	test(|| {
+		let tiers = |v: Vec<u32>| v.try_into().unwrap();
+		assert_noop!(
+			Amm::set_fee_tiers(RuntimeOrigin::signed(ALICE), tiers(vec![30])),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![])),
+			Error::<Test>::InvalidFeeTiers
+		);
+		assert_noop!(
+			Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![30, 30])),
+			Error::<Test>::InvalidFeeTiers
+		);
+		assert_noop!(
+			Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![30, 10_000])),
+			Error::<Test>::InvalidFeeTiers
+		);
+		assert_noop!(
+			Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![5])),
+			Error::<Test>::DefaultFeeTierNotAllowed
+		);
+		assert_ok!(Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![30, 1_000])));
+		assert_eq!(FeeTiers::<Test>::get().into_inner(), vec![30, 1_000]);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Amm(Event::FeeTiersSet { fee_tiers: vec![30, 1_000] })
+		);
+		assert_ok!(Amm::create_pool(RuntimeOrigin::signed(ALICE), NATIVE, USDT, Some(1_000)));
+		assert_noop!(
+			Amm::create_pool(RuntimeOrigin::signed(ALICE), NATIVE, ETH, Some(5)),
+			Error::<Test>::FeeTierNotAllowed
+		);
+	})
+}
+
+#[test]
+fn runtime_api_views() {
+	test(|| {
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		let view = Amm::api_pool(USDT, NATIVE).unwrap();
+		assert_eq!(view.assets, (NATIVE, USDT));
+		assert_eq!(view.reserves, (10_000, 40_000));
+		assert_eq!(view.lp_supply, 20_000);
+		assert_eq!(Amm::api_pools().len(), 1);
+		assert!(Amm::api_pool(USDT, ETH).is_none());
+	})
+}
+
+#[test]
+fn pool_accounts_are_distinct() {
+	new_test_ext().execute_with(|| {
+		let mut seen = std::collections::BTreeSet::new();
+		for a in 0..300u32 {
+			let pool_id = Amm::pool_id(NATIVE, NativeOrWithId::WithId(a)).unwrap();
+			assert!(seen.insert(Amm::pool_account(&pool_id)));
+			let pool_id =
+				Amm::pool_id(NativeOrWithId::WithId(u32::MAX - a), NativeOrWithId::WithId(a))
+					.unwrap();
+			assert!(seen.insert(Amm::pool_account(&pool_id)));
+		}
+	})
+}
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(64))]
+
+		/// The product of reserves never decreases across swaps in either direction.
+		#[test]
+		fn k_never_decreases_on_swaps(
+			reserve_a in 10_000u128..1_000_000_000_000,
+			reserve_b in 10_000u128..1_000_000_000_000,
+			swaps in proptest::collection::vec((any::<bool>(), 1u128..1_000_000_000, any::<bool>()), 1..12),
+		) {
+			test(|| {
+				pool_with(NATIVE, USDT, reserve_a, reserve_b);
+				for (forward, amount, exact_in) in swaps {
+					let path = if forward { vec![NATIVE, USDT] } else { vec![USDT, NATIVE] };
+					let (before_a, before_b) = reserves(NATIVE, USDT);
+					let result = if exact_in {
+						Amm::swap_exact_in(RuntimeOrigin::signed(BOB), path, amount, 0, BOB, true, None)
+					} else {
+						Amm::swap_exact_out(RuntimeOrigin::signed(BOB), path, amount, u128::MAX, BOB, true, None)
+					};
+					let (after_a, after_b) = reserves(NATIVE, USDT);
+					if result.is_ok() {
+						prop_assert!(
+							sp_core::U256::from(after_a) * sp_core::U256::from(after_b) >=
+								sp_core::U256::from(before_a) * sp_core::U256::from(before_b)
+						);
+					} else {
+						prop_assert_eq!((after_a, after_b), (before_a, before_b));
+					}
+				}
+				Ok(())
+			})?;
+		}
+
+		/// Adding then removing liquidity never returns more than was put in.
+		#[test]
+		fn add_remove_round_trip_returns_no_more(
+			reserve_a in 10_000u128..1_000_000_000_000,
+			reserve_b in 10_000u128..1_000_000_000_000,
+			add_a in 1u128..1_000_000_000_000,
+			add_b in 1u128..1_000_000_000_000,
+		) {
+			test(|| {
+				pool_with(NATIVE, USDT, reserve_a, reserve_b);
+				let (n0, u0) = (balance(BOB, NATIVE), balance(BOB, USDT));
+				if Amm::add_liquidity(RuntimeOrigin::signed(BOB), NATIVE, USDT, add_a, add_b, 0, 0, BOB, None).is_ok() {
+					let lp = lp_balance(BOB, NATIVE, USDT);
+					let _ = Amm::remove_liquidity(RuntimeOrigin::signed(BOB), NATIVE, USDT, lp, 0, 0, BOB, None);
+				}
+				prop_assert!(balance(BOB, NATIVE) <= n0);
+				prop_assert!(balance(BOB, USDT) <= u0);
+				Ok(())
+			})?;
+		}
+
+		/// A quote equals what the swap executes, for exact in and exact out over two hops.
+		#[test]
+		fn quotes_equal_execution(
+			amount in 1u128..10_000_000_000,
+			exact_in in any::<bool>(),
+		) {
+			test(|| {
+				pool_with(NATIVE, USDT, 1_000_000_000_000, 3_000_000_000_000);
+				pool_with(USDT, ETH, 2_000_000_000_000, 500_000_000_000);
+				let path = vec![NATIVE, USDT, ETH];
+				let (n0, e0) = (balance(BOB, NATIVE), balance(BOB, ETH));
+				if exact_in {
+					let quote = Amm::quote_exact_in(&path, amount);
+					let result = Amm::swap_exact_in(RuntimeOrigin::signed(BOB), path, amount, 0, BOB, true, None);
+					prop_assert_eq!(quote.is_ok(), result.is_ok());
+					if let Ok(quote) = quote {
+						prop_assert_eq!(balance(BOB, ETH) - e0, quote.amount_out);
+						prop_assert_eq!(n0 - balance(BOB, NATIVE), quote.amount_in);
+					}
+				} else {
+					let quote = Amm::quote_exact_out(&path, amount);
+					let result = Amm::swap_exact_out(RuntimeOrigin::signed(BOB), path, amount, u128::MAX, BOB, true, None);
+					prop_assert_eq!(quote.is_ok(), result.is_ok());
+					if let Ok(quote) = quote {
+						prop_assert_eq!(balance(BOB, ETH) - e0, amount);
+						prop_assert_eq!(n0 - balance(BOB, NATIVE), quote.amount_in);
+					}
+				}
+				Ok(())
+			})?;
+		}
+	}
+}

@@ -1,0 +1,68 @@
+//! Types stored by the pallet and returned by its runtime API.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_arithmetic::Permill;
+use sp_core::U256;
+
+/// A pool's state. Reserves change only through the pallet's own calls, so tokens sent straight
+/// to a pool's account do not move its price.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct PoolInfo<PoolAssetId, Balance> {
+	/// The pool's LP token in the LP token pallet.
+	pub lp_token: PoolAssetId,
+	/// Trading fee in basis points, fixed at creation.
+	pub fee_bps: u32,
+	/// Reserve of the pool id's first asset.
+	pub reserve1: Balance,
+	/// Reserve of the pool id's second asset.
+	pub reserve2: Balance,
+	/// LP tokens in existence, the locked minimum liquidity included.
+	pub lp_supply: Balance,
+	/// `sqrt(reserve1·reserve2)` after the last liquidity change while the protocol fee was on;
+	/// zero while it is off. The protocol's share of fees is minted from its growth.
+	pub root_k_last: U256,
+}
+
+/// Who receives the protocol's share of trading fees, and how large it is.
+#[derive(
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub struct ProtocolFeeConfig<AccountId> {
+	/// The account that receives LP tokens worth the protocol's share.
+	pub receiver: AccountId,
+	/// Share of the LPs' fee income that goes to the protocol (Uniswap V2 uses one sixth).
+	pub share: Permill,
+}
+
+/// A pool as the runtime API reports it, with reserves in the order the caller asked for.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct PoolView<AssetKind, PoolAssetId, Balance, AccountId> {
+	/// The pool's assets, in canonical order.
+	pub assets: (AssetKind, AssetKind),
+	/// The pool's account, which holds its reserves.
+	pub account: AccountId,
+	/// The pool's LP token.
+	pub lp_token: PoolAssetId,
+	/// Trading fee in basis points.
+	pub fee_bps: u32,
+	/// Reserves of `assets.0` and `assets.1`.
+	pub reserves: (Balance, Balance),
+	/// LP tokens in existence.
+	pub lp_supply: Balance,
+}
+
+/// A quote for a swap along a path, as the runtime API returns it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct SwapQuote<Balance> {
+	/// What the trader pays in the path's first asset.
+	pub amount_in: Balance,
+	/// What the trader receives in the path's last asset.
+	pub amount_out: Balance,
+	/// Every amount along the path: `amounts[0]` in, `amounts[last]` out.
+	pub amounts: alloc::vec::Vec<Balance>,
+	/// Fee paid at each hop, in that hop's input asset.
+	pub fees: alloc::vec::Vec<Balance>,
+	/// Combined price impact of all hops in parts per million (fees excluded).
+	pub price_impact_ppm: u32,
+}
