@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the chain needs, and only what is missing:
-# the Rust wasm targets and rust-src (through rustup), and Debian's protobuf-compiler, clang and
-# libclang-dev. Safe to run any number of times; prints each thing it installs.
+# the Rust wasm targets and rust-src (through rustup), Debian's protobuf-compiler, clang and
+# libclang-dev, and the npm packages of the client scripts. Safe to run any number of times; prints each thing it installs.
 set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -34,6 +34,20 @@ if [ ${#missing[@]} -gt 0 ]; then
 	say "installing Debian packages: ${missing[*]}"
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The client scripts (end-to-end flows) use @polkadot/api from their own npm package.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	say "installing Debian packages: nodejs npm"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+client="$(cd "$(dirname "$0")" && pwd)/client"
+if [ ! -d "$client/node_modules" ] || [ "$client/package-lock.json" -nt "$client/node_modules/.package-lock.json" ]; then
+	say "installing the client scripts' npm packages (npm ci in scripts/client)"
+	(cd "$client" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 say "toolchain ready: $(rustc --version), protoc $(protoc --version | cut -d' ' -f2)"

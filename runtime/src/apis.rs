@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	configs::AssetKind, AccountId, Amm, AssetId, Aura, Balance, Block, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -56,6 +57,24 @@ impl_runtime_apis! {
 			input: Vec<u8>,
 		) -> Result<Vec<u8>, frame_support::view_functions::ViewFunctionDispatchError> {
 			Runtime::execute_view_function(id, input)
+		}
+	}
+
+	impl pallet_amm::AmmApi<Block, AssetKind, Balance, AssetId, AccountId> for Runtime {
+		fn quote_exact_in(path: Vec<AssetKind>, amount_in: Balance) -> Option<pallet_amm::SwapQuote<Balance>> {
+			Amm::quote_exact_in(&path, amount_in).ok()
+		}
+
+		fn quote_exact_out(path: Vec<AssetKind>, amount_out: Balance) -> Option<pallet_amm::SwapQuote<Balance>> {
+			Amm::quote_exact_out(&path, amount_out).ok()
+		}
+
+		fn pool(asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
+			Amm::api_pool(asset1, asset2)
+		}
+
+		fn pools() -> Vec<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
+			Amm::api_pools()
 		}
 	}
 

@@ -206,4 +206,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type PoolAssets = pallet_assets<Instance2>;
+
+	#[runtime::pallet_index(9)]
+	pub type Amm = pallet_amm;
 }

@@ -7,6 +7,7 @@ use frame_support::{
 	instances::{Instance1, Instance2},
 	ord_parameter_types, parameter_types,
 	traits::{
+		tokens::fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
 	},
 	weights::{
@@ -28,10 +29,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	units::{EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, UNIT},
-	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, VERSION,
+	units::{EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, TOKEN_DECIMALS, UNIT},
+	AccountId, AssetId, Assets, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
+	PalletInfo, PoolAssets, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, VERSION,
 };
 
 /// Share of a block that normal (non-operational) extrinsics may fill.
@@ -212,4 +213,65 @@ impl pallet_assets::Config<Instance2> for Runtime {
 	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+/// What an AMM pool can hold: the native token or an asset of `Assets`.
+pub type AssetKind = NativeOrWithId<AssetId>;
+
+/// The native token and `Assets` behind one `fungibles` interface.
+pub type NativeAndAssets = UnionOf<Balances, Assets, NativeFromLeft, AssetKind, AccountId>;
+
+parameter_types! {
+	/// The native token as an AMM asset.
+	pub const Native: AssetKind = NativeOrWithId::Native;
+	/// The native token's symbol, used in LP token names.
+	pub const NativeSymbol: &'static str = "DEX";
+	/// The native token's decimals, used for LP token decimals.
+	pub const NativeDecimals: u8 = TOKEN_DECIMALS as u8;
+	/// Receives pool setup fees.
+	pub AmmFeeReceiver: AccountId = PalletId(*b"dex/fees").into_account_truncating();
+}
+
+impl pallet_amm::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type AssetMetadata =
+		pallet_amm::NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>;
+	type PoolAssetId = AssetId;
+	type PoolAssets = PoolAssets;
+	type PalletId = AmmPalletId;
+	// Ten DEX keeps pool spam expensive while leaving pools open to anyone.
+	type PoolSetupFee = ConstU128<{ 10 * UNIT }>;
+	type PoolSetupFeeAsset = Native;
+	type PoolSetupFeeReceiver = AmmFeeReceiver;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type MaxFeeTiers = ConstU32<8>;
+	type DefaultFeeTier = ConstU32<30>;
+	type MaxSwapPathLength = ConstU32<4>;
+	type MintMinLiquidity = ConstU128<1_000>;
+	type WeightInfo = pallet_amm::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = AmmBenchmarkHelper;
+}
+
+/// Creates sufficient assets for the AMM benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct AmmBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_amm::BenchmarkHelper<AssetKind> for AmmBenchmarkHelper {
+	fn create_asset(seed: u32) -> AssetKind {
+		use frame_support::traits::fungibles::{Create, Inspect};
+		if seed == 0 {
+			return NativeOrWithId::Native;
+		}
+		if !<Assets as Inspect<AccountId>>::asset_exists(seed) {
+			let owner: AccountId = AmmFeeReceiver::get();
+			// Benchmark set-up only: the asset id is fresh, so creation cannot fail.
+			let _ = <Assets as Create<AccountId>>::create(seed, owner, true, 1);
+		}
+		NativeOrWithId::WithId(seed)
+	}
 }
