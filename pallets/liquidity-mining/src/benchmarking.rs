@@ -1,0 +1,196 @@
+//! Benchmarks of the liquidity mining pallet (frame-benchmarking v2), each in its worst case.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	assert_ok,
+	traits::{EnsureOrigin, Hooks},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+
+const RATE: u128 = 1_000_000;
+const CAP: u128 = 1_000_000_000_000_000;
+const STAKE: u128 = 1_000_000_000;
+
+fn block<T: Config>(n: u32) -> BlockNumberFor<T> {
+	n.into()
+}
+
+/// A running farm with `staker` holding a stake that has accrued rewards for 10 blocks.
+fn running_farm<T: Config>(staker: &T::AccountId) -> FarmId {
+	let lp_token = T::BenchmarkHelper::lp_token(staker);
+	let now = frame_system::Pallet::<T>::block_number();
+	let farm_id = Pallet::<T>::do_create_farm(
+		lp_token,
+		T::BenchmarkHelper::reward_asset(),
+		RATE.into(),
+		now,
+		now + 1_000u32.into(),
+		CAP.into(),
+	)
+	.unwrap();
+	assert_ok!(Pallet::<T>::do_stake(staker, farm_id, STAKE.into()));
+	frame_system::Pallet::<T>::set_block_number(now + 10u32.into());
+	farm_id
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_farm() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let lp_token = T::BenchmarkHelper::lp_token(&account("lp", 0, 0));
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			lp_token,
+			T::BenchmarkHelper::reward_asset(),
+			RATE.into(),
+			now + 1u32.into(),
+			now + 1_000u32.into(),
+			CAP.into(),
+		);
+
+		assert!(Farms::<T>::contains_key(0));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn stake() {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
+
+		assert_eq!(Stakes::<T>::get(farm_id, &caller).unwrap().amount, (2 * STAKE).into());
+	}
+
+	#[benchmark]
+	fn unstake() {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), farm_id, (STAKE / 2).into());
+	}
+
+	#[benchmark]
+	fn claim() {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), farm_id, None);
+
+		assert!(!Farms::<T>::get(farm_id).unwrap().claimed.is_zero());
+	}
+
+	#[benchmark]
+	fn emergency_withdraw() {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), farm_id);
+
+		assert!(!Stakes::<T>::contains_key(farm_id, &caller));
+	}
+
+	#[benchmark]
+	fn add_liquidity_and_stake() {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+		let amount: T::Balance = (STAKE / 10).into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), farm_id, amount, amount, Zero::zero(), Zero::zero());
+	}
+
+	#[benchmark]
+	fn set_farm_rate() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let farm_id = running_farm::<T>(&account("staker", 0, 0));
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, farm_id, (2 * RATE).into());
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn extend_farm() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let farm_id = running_farm::<T>(&account("staker", 0, 0));
+		let end = Farms::<T>::get(farm_id).unwrap().end + 1_000u32.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, farm_id, end);
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn end_farm() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let farm_id = running_farm::<T>(&account("staker", 0, 0));
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, farm_id);
+
+		Ok(())
+	}
+
+	/// The hook in a block where `n` farms end.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxFarmEndingsPerBlock::get() }>) {
+		let staker: T::AccountId = account("staker", 0, 0);
+		let lp_token = T::BenchmarkHelper::lp_token(&staker);
+		let end = block::<T>(100);
+		let mut ids = Vec::new();
+		for _ in 0..n {
+			let farm_id = NextFarmId::<T>::get();
+			Farms::<T>::insert(
+				farm_id,
+				FarmInfo {
+					lp_token,
+					reward_asset: T::BenchmarkHelper::reward_asset(),
+					rate: RATE.into(),
+					start: block::<T>(1),
+					rate_since: block::<T>(1),
+					emitted_before: Zero::zero(),
+					end,
+					max_total_rewards: CAP.into(),
+					total_staked: Zero::zero(),
+					acc_reward_per_share: U256::zero(),
+					last_update: block::<T>(1),
+					distributed: Zero::zero(),
+					undistributed: Zero::zero(),
+					claimed: Zero::zero(),
+					forfeited: Zero::zero(),
+				},
+			);
+			NextFarmId::<T>::put(farm_id + 1);
+			ids.push(farm_id);
+		}
+		FarmEndings::<T>::insert(end, BoundedVec::try_from(ids).unwrap());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(end);
+		}
+
+		assert!(FarmEndings::<T>::get(end).is_empty());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,104 @@
+//! Types stored by the pallet and returned by its runtime API.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::U256;
+
+/// A farm's state.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct FarmInfo<LpToken, AssetKind, Balance, BlockNumber> {
+	/// The LP token whose stakers earn.
+	pub lp_token: LpToken,
+	/// The asset minted as reward.
+	pub reward_asset: AssetKind,
+	/// Reward units per block since `rate_since`.
+	pub rate: Balance,
+	/// The first block that emits.
+	pub start: BlockNumber,
+	/// The block the current rate took effect.
+	pub rate_since: BlockNumber,
+	/// Emitted before `rate_since`.
+	pub emitted_before: Balance,
+	/// The first block that emits nothing (the cap may end emission earlier).
+	pub end: BlockNumber,
+	/// The most the farm will ever emit.
+	pub max_total_rewards: Balance,
+	/// LP tokens staked in the farm.
+	pub total_staked: Balance,
+	/// Rewards per staked LP token since the start, scaled by `math::PRECISION`.
+	pub acc_reward_per_share: U256,
+	/// The block the accumulator was last brought up to.
+	pub last_update: BlockNumber,
+	/// Emission that went to stakers.
+	pub distributed: Balance,
+	/// Emission of blocks without any stake: never minted.
+	pub undistributed: Balance,
+	/// Rewards minted by claims.
+	pub claimed: Balance,
+	/// Rewards given up by emergency withdrawals: never minted.
+	pub forfeited: Balance,
+}
+
+/// A staker's position in a farm.
+#[derive(Clone, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct StakeInfo<Balance> {
+	/// LP tokens staked.
+	pub amount: Balance,
+	/// The farm's `acc_reward_per_share` at the last settlement.
+	pub acc_paid: U256,
+	/// Fraction of a reward unit (scaled by `math::PRECISION`) carried from the last settlement.
+	pub carried: u128,
+	/// Settled rewards not yet claimed.
+	pub pending: Balance,
+}
+
+/// Why a farm stopped emitting.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum EndReason {
+	/// It reached its end block.
+	EndBlock,
+	/// It emitted its whole cap.
+	Cap,
+	/// The admin ended it.
+	Admin,
+}
+
+/// A farm as the runtime API reports it, at the current block.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct FarmView<LpToken, AssetKind, Balance, BlockNumber> {
+	/// The farm.
+	pub farm_id: u32,
+	/// The LP token whose stakers earn.
+	pub lp_token: LpToken,
+	/// The asset minted as reward.
+	pub reward_asset: AssetKind,
+	/// Current reward units per block.
+	pub reward_per_block: Balance,
+	/// The first block that emits.
+	pub start_block: BlockNumber,
+	/// The first block that emits nothing, the cap taken into account.
+	pub end_block: BlockNumber,
+	/// Whether the farm emits in the current block.
+	pub active: bool,
+	/// LP tokens staked.
+	pub total_staked: Balance,
+	/// Emitted so far.
+	pub total_emitted: Balance,
+	/// Still to be emitted before the farm ends.
+	pub remaining_rewards: Balance,
+	/// The cap.
+	pub max_total_rewards: Balance,
+	/// Minted by claims so far.
+	pub claimed: Balance,
+}
