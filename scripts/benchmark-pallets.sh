@@ -9,7 +9,7 @@ cd "$REPO_ROOT"
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_amm)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_amm pallet_liquidity_mining)
 
 build_node
 for pallet in "${pallets[@]}"; do

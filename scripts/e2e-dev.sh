@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the built node: starts `dex-node --dev --tmp` on free ports, waits until
 # block 3 is finalized, checks `system_properties` (DEX, 12 decimals, SS58 42), runs the AMM flow
-# of scripts/client against it (every swap checked against the runtime API's quote) and stops
-# the node.
+# and liquidity mining flows of scripts/client against it (every swap checked against the
+# runtime API's quote, every reward against rate x blocks x share) and stops the node.
 # The node is stopped on every exit path, so no process outlives the check.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -62,7 +62,10 @@ PY
 echo "[e2e] AMM flow through @polkadot/api"
 DEX_WS="ws://127.0.0.1:$rpc_port" node "$REPO_ROOT/scripts/client/amm-flow.mjs"
 
+echo "[e2e] liquidity mining flow through @polkadot/api"
+DEX_WS="ws://127.0.0.1:$rpc_port" node "$REPO_ROOT/scripts/client/farm-flow.mjs"
+
 stop_node
 trap - EXIT
 rm -f "$log"
-echo "[e2e] dev chain: 2 passed, 0 failed"
+echo "[e2e] dev chain: 3 passed, 0 failed"

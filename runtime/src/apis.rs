@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	configs::AssetKind, AccountId, Amm, AssetId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	configs::AssetKind, AccountId, Amm, AssetId, Aura, Balance, Block, BlockNumber, Executive,
+	Grandpa, InherentDataExt, LiquidityMining, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -75,6 +75,24 @@ impl_runtime_apis! {
 
 		fn pools() -> Vec<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
 			Amm::api_pools()
+		}
+	}
+
+	impl pallet_liquidity_mining::LiquidityMiningApi<Block, AccountId, AssetId, AssetKind, Balance, BlockNumber> for Runtime {
+		fn pending_rewards(farm_id: u32, who: AccountId) -> Option<Balance> {
+			LiquidityMining::pending_rewards(farm_id, &who)
+		}
+
+		fn farm(farm_id: u32) -> Option<pallet_liquidity_mining::FarmView<AssetId, AssetKind, Balance, BlockNumber>> {
+			LiquidityMining::farm_view(farm_id)
+		}
+
+		fn farms_of(lp_token: AssetId) -> Vec<pallet_liquidity_mining::FarmView<AssetId, AssetKind, Balance, BlockNumber>> {
+			LiquidityMining::farms_of(lp_token).into_iter().filter_map(LiquidityMining::farm_view).collect()
+		}
+
+		fn stakes_of(who: AccountId) -> Vec<(u32, Balance, Balance)> {
+			LiquidityMining::stakes_of(&who)
 		}
 	}
 

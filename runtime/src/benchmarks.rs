@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_assets, Assets]
 	[pallet_amm, Amm]
+	[pallet_liquidity_mining, LiquidityMining]
 );

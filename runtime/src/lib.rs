@@ -209,4 +209,7 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Amm = pallet_amm;
+
+	#[runtime::pallet_index(10)]
+	pub type LiquidityMining = pallet_liquidity_mining;
 }

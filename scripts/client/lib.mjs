@@ -3,7 +3,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 
 /** Connects to a node; the endpoint defaults to $DEX_WS or the dev chain's ws://127.0.0.1:9944. */
-export async function connect(endpoint = process.env.DEX_WS || 'ws://127.0.0.1:9944') {
+export async function connect(endpoint) {
+  endpoint = endpoint || process.env.DEX_WS || 'ws://127.0.0.1:9944';
   const provider = new WsProvider(endpoint, 1000, {}, 30_000);
   return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
 }
@@ -14,8 +15,8 @@ export function signer(uri) {
 }
 
 /**
- * Signs and submits `tx`, resolves with its events once it is in a block, and rejects with the
- * decoded module error if it failed.
+ * Signs and submits `tx`, resolves with its events once it is in a block (the array also carries
+ * `blockHash`), and rejects with the decoded module error if it failed.
  */
 export function submit(api, tx, from) {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,9 @@ export function submit(api, tx, from) {
       }
       if (status.isInBlock) {
         unsubscribe();
-        resolve(events.map(({ event }) => event));
+        const result = events.map(({ event }) => event);
+        result.blockHash = status.asInBlock;
+        resolve(result);
       } else if (status.isDropped || status.isInvalid || status.isUsurped) {
         unsubscribe();
         reject(new Error(`transaction ${status.type}`));
@@ -51,3 +54,65 @@ export function findEvent(events, section, method) {
 
 /** `value` as a BigInt, from a codec, number or string. */
 export const big = (value) => BigInt(value.toString());
+
+/** The number of the block with hash `hash`. */
+export async function blockNumber(api, hash) {
+  return (await api.rpc.chain.getHeader(hash)).number.toNumber();
+}
+
+/** Waits until the best block is at least `target`. */
+export async function waitForBlock(api, target) {
+  for (;;) {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    if (best >= target) return best;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** A counter of checks that prints each one; `summary()` gives the closing line's numbers. */
+export function checker() {
+  const counts = { passed: 0, failed: 0 };
+  return {
+    counts,
+    check(what, actual, expected) {
+      if (actual === expected) {
+        counts.passed += 1;
+        console.log(`  ok   ${what}: ${actual}`);
+      } else {
+        counts.failed += 1;
+        console.log(`  FAIL ${what}: got ${actual}, expected ${expected}`);
+      }
+    },
+    fail(error) {
+      counts.failed += 1;
+      console.error(`  FAIL ${error.message}`);
+    },
+  };
+}
+
+/**
+ * Runs `flow(endpoint, checks)` and returns its counts; when the module is the program being run,
+ * prints `name: N passed, M failed` and exits non-zero on failure.
+ */
+export async function runFlow(name, flow, endpoint) {
+  const checks = checker();
+  try {
+    await flow(endpoint, checks);
+  } catch (error) {
+    checks.fail(error);
+  }
+  console.log(`${name}: ${checks.counts.passed} passed, ${checks.counts.failed} failed`);
+  return checks.counts;
+}
+
+/** Whether the module at `moduleUrl` is the program node was started with. */
+export function isMain(moduleUrl) {
+  return process.argv[1] && new URL(moduleUrl).pathname === process.argv[1];
+}
+
+/** The first asset id at or above `from` that is free in `Assets`. */
+export async function freeAssetId(api, from) {
+  for (let id = from; ; id += 1) {
+    if ((await api.query.assets.asset(id)).isNone) return id;
+  }
+}

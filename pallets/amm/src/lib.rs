@@ -128,6 +128,8 @@ pub trait BenchmarkHelper<AssetKind> {
 /// The longest symbol of an asset kept in an LP token's name.
 const MAX_SYMBOL_LEN: usize = 16;
 
+// The calls take the parameters of Uniswap V2's router (amounts, minimums, recipient, deadline).
+#[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -139,6 +141,22 @@ pub mod pallet {
 	pub type PoolIdOf<T> = (<T as Config>::AssetKind, <T as Config>::AssetKind);
 	/// A pool's stored state.
 	pub type PoolInfoOf<T> = PoolInfo<<T as Config>::PoolAssetId, <T as Config>::Balance>;
+	/// A pool as the runtime API reports it.
+	pub type PoolViewOf<T> = PoolView<
+		<T as Config>::AssetKind,
+		<T as Config>::PoolAssetId,
+		<T as Config>::Balance,
+		<T as frame_system::Config>::AccountId,
+	>;
+	/// A pool to create at genesis: `(asset1, asset2, fee_bps, provider, amount1, amount2)`.
+	pub type GenesisPoolOf<T> = (
+		<T as Config>::AssetKind,
+		<T as Config>::AssetKind,
+		u32,
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Balance,
+		<T as Config>::Balance,
+	);
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -246,7 +264,7 @@ pub mod pallet {
 		pub fee_tiers: Vec<u32>,
 		/// Pools to create: `(asset1, asset2, fee_bps, provider, amount1, amount2)`. The provider
 		/// must hold both amounts at genesis and receives the LP tokens.
-		pub pools: Vec<(T::AssetKind, T::AssetKind, u32, T::AccountId, T::Balance, T::Balance)>,
+		pub pools: Vec<GenesisPoolOf<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -1265,10 +1283,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A pool as the runtime API reports it.
-	pub fn pool_view(
-		pool_id: PoolIdOf<T>,
-		info: PoolInfoOf<T>,
-	) -> PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId> {
+	pub fn pool_view(pool_id: PoolIdOf<T>, info: PoolInfoOf<T>) -> PoolViewOf<T> {
 		PoolView {
 			account: Self::pool_account(&pool_id),
 			assets: pool_id,
@@ -1341,17 +1356,14 @@ sp_api::decl_runtime_apis! {
 
 impl<T: Config> Pallet<T> {
 	/// [`AmmApi::pool`] for the runtime.
-	pub fn api_pool(
-		asset1: T::AssetKind,
-		asset2: T::AssetKind,
-	) -> Option<PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId>> {
+	pub fn api_pool(asset1: T::AssetKind, asset2: T::AssetKind) -> Option<PoolViewOf<T>> {
 		let pool_id = Self::pool_id(asset1, asset2).ok()?;
 		let info = Pools::<T>::get(&pool_id)?;
 		Some(Self::pool_view(pool_id, info))
 	}
 
 	/// [`AmmApi::pools`] for the runtime.
-	pub fn api_pools() -> Vec<PoolView<T::AssetKind, T::PoolAssetId, T::Balance, T::AccountId>> {
+	pub fn api_pools() -> Vec<PoolViewOf<T>> {
 		Pools::<T>::iter().map(|(pool_id, info)| Self::pool_view(pool_id, info)).collect()
 	}
 }

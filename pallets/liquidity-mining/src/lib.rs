@@ -108,6 +108,22 @@ pub mod pallet {
 	>;
 	/// A stake's stored state.
 	pub type StakeInfoOf<T> = StakeInfo<<T as Config>::Balance>;
+	/// A farm as the runtime API reports it.
+	pub type FarmViewOf<T> = FarmView<
+		<T as Config>::LpToken,
+		<T as Config>::AssetKind,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+	>;
+	/// A farm to create at genesis: `(lp_token, reward_asset, reward_per_block, end_block,
+	/// max_total)`.
+	pub type GenesisFarmOf<T> = (
+		<T as Config>::LpToken,
+		<T as Config>::AssetKind,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+		<T as Config>::Balance,
+	);
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -204,7 +220,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Farms to create: `(lp_token, reward_asset, reward_per_block, end_block, max_total)`.
-		pub farms: Vec<(T::LpToken, T::AssetKind, T::Balance, BlockNumberFor<T>, T::Balance)>,
+		pub farms: Vec<GenesisFarmOf<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -937,16 +953,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A farm as the runtime API reports it, brought up to the current block.
-	pub fn farm_view(
-		farm_id: FarmId,
-	) -> Option<
-		FarmView<
-			T::LpToken,
-			T::AssetKind,
-			T::Balance,
-			frame_system::pallet_prelude::BlockNumberFor<T>,
-		>,
-	> {
+	pub fn farm_view(farm_id: FarmId) -> Option<FarmViewOf<T>> {
 		let mut farm = Farms::<T>::get(farm_id)?;
 		Self::update_farm(&mut farm);
 		let schedule = Self::schedule(&farm);

@@ -275,3 +275,97 @@ impl pallet_amm::BenchmarkHelper<AssetKind> for AmmBenchmarkHelper {
 		NativeOrWithId::WithId(seed)
 	}
 }
+
+parameter_types! {
+	/// The liquidity mining pallet's id: its account holds staked LP tokens.
+	pub const FarmPalletId: PalletId = PalletId(*b"dex/farm");
+}
+
+/// The AMM as liquidity mining sees it: LP tokens of pools, and deposits by LP token.
+pub struct AmmLiquidity;
+
+impl pallet_liquidity_mining::LiquidityProvider<AccountId, AssetId, Balance> for AmmLiquidity {
+	fn is_lp_token(lp_token: &AssetId) -> bool {
+		pallet_amm::Pallet::<Runtime>::pool_of_lp_token(*lp_token).is_some()
+	}
+
+	fn add_liquidity(
+		who: &AccountId,
+		lp_token: &AssetId,
+		amount1_desired: Balance,
+		amount2_desired: Balance,
+		amount1_min: Balance,
+		amount2_min: Balance,
+	) -> Result<Balance, sp_runtime::DispatchError> {
+		pallet_amm::Pallet::<Runtime>::add_liquidity_to_pool_of(
+			who,
+			*lp_token,
+			amount1_desired,
+			amount2_desired,
+			amount1_min,
+			amount2_min,
+		)
+	}
+}
+
+impl pallet_liquidity_mining::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type AssetKind = AssetKind;
+	type RewardAssets = NativeAndAssets;
+	type LpToken = AssetId;
+	type LpTokens = PoolAssets;
+	type Amm = AmmLiquidity;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type PalletId = FarmPalletId;
+	type MaxFarmsPerLpToken = ConstU32<8>;
+	type MaxFarmEndingsPerBlock = ConstU32<16>;
+	type WeightInfo = pallet_liquidity_mining::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = FarmBenchmarkHelper;
+}
+
+/// Creates a pool with liquidity for the liquidity mining benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct FarmBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_liquidity_mining::BenchmarkHelper<AssetId, AssetKind, AccountId>
+	for FarmBenchmarkHelper
+{
+	fn lp_token(who: &AccountId) -> AssetId {
+		use frame_support::traits::fungibles::Mutate;
+		use pallet_amm::BenchmarkHelper as _;
+		let (a, b) = (AmmBenchmarkHelper::create_asset(101), AmmBenchmarkHelper::create_asset(102));
+		let funds: Balance = 1_000_000_000 * UNIT;
+		for asset in [Native::get(), a.clone(), b.clone()] {
+			// Benchmark set-up only: minting to a fresh account of an existing asset succeeds.
+			let _ = <NativeAndAssets as Mutate<AccountId>>::mint_into(asset, who, funds);
+		}
+		let origin = RuntimeOrigin::signed(who.clone());
+		if pallet_amm::Pallet::<Runtime>::api_pool(a.clone(), b.clone()).is_none() {
+			let _ = pallet_amm::Pallet::<Runtime>::create_pool(
+				origin.clone(),
+				a.clone(),
+				b.clone(),
+				None,
+			);
+		}
+		let _ = pallet_amm::Pallet::<Runtime>::add_liquidity(
+			origin,
+			a.clone(),
+			b.clone(),
+			1_000_000 * UNIT,
+			1_000_000 * UNIT,
+			0,
+			0,
+			who.clone(),
+			None,
+		);
+		pallet_amm::Pallet::<Runtime>::api_pool(a, b).map(|pool| pool.lp_token).unwrap_or_default()
+	}
+
+	fn reward_asset() -> AssetKind {
+		Native::get()
+	}
+}
