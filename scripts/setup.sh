@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the chain needs, and only what is missing:
 # the Rust wasm targets and rust-src (through rustup), Debian's protobuf-compiler, clang and
-# libclang-dev, and the npm packages of the client scripts. Safe to run any number of times; prints each thing it installs.
+# libclang-dev, and the npm packages of the client scripts and of zombienet. Safe to run any number of times; prints each thing it installs.
 set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -44,10 +44,13 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
 fi
-client="$(cd "$(dirname "$0")" && pwd)/client"
-if [ ! -d "$client/node_modules" ] || [ "$client/package-lock.json" -nt "$client/node_modules/.package-lock.json" ]; then
-	say "installing the client scripts' npm packages (npm ci in scripts/client)"
-	(cd "$client" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for package in scripts/client zombienet; do
+	dir="$root/$package"
+	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		say "installing npm packages of $package (npm ci)"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+done
 
 say "toolchain ready: $(rustc --version), protoc $(protoc --version | cut -d' ' -f2)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the toolchain and runs every check: formatting, clippy (warnings are errors), the
-# workspace's tests, and an end-to-end run of the dev chain.
+# workspace's tests, the end-to-end flows on a dev chain, and the zombienet tests on a local
+# 4-validator network.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -20,3 +21,6 @@ cargo test --release --locked --workspace "${CARGO_FEATURES[@]}"
 
 echo "[test] end-to-end: dev chain"
 "$REPO_ROOT/scripts/e2e-dev.sh"
+
+echo "[test] end-to-end: 4-validator network (zombienet)"
+"$REPO_ROOT/scripts/zombienet.sh" test

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Local multi-validator networks with zombienet (native provider, the built dex-node).
+#   scripts/zombienet.sh spawn         start the 4-validator network for a user (Alice's RPC on 9944)
+#   scripts/zombienet.sh test [FILE]   run the zombienet tests (all of zombienet/*.zndsl by default)
+# Each run gets its own temporary directory; every node process is stopped when the command ends,
+# also on failure or Ctrl-C.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+ZOMBIENET_DIR="$REPO_ROOT/zombienet"
+ZOMBIENET="$ZOMBIENET_DIR/node_modules/.bin/zombienet"
+export DEX_NODE
+
+[ -x "$DEX_NODE" ] || { echo "[zombienet] $DEX_NODE not found: run scripts/run-dev.sh or build the node first" >&2; exit 1; }
+if [ ! -x "$ZOMBIENET" ]; then
+	echo "[zombienet] installing zombienet (npm ci in zombienet/)"
+	(cd "$ZOMBIENET_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Stops zombienet's process group (zombienet and every node it started) and removes its files.
+cleanup() {
+	local status=$?
+	if [ -n "${ZN_PID:-}" ] && kill -0 -- "-$ZN_PID" 2>/dev/null; then
+		kill -TERM -- "-$ZN_PID" 2>/dev/null || true
+		sleep 2
+		kill -KILL -- "-$ZN_PID" 2>/dev/null || true
+	fi
+	[ -z "${ZN_DIR:-}" ] || rm -rf "$ZN_DIR"
+	return "$status"
+}
+
+# Runs zombienet in its own process group, in a temporary directory of its own.
+run_zombienet() {
+	ZN_DIR=$(mktemp -d -t dex-zombienet.XXXXXX)
+	trap cleanup EXIT
+	trap 'exit 130' INT TERM
+	setsid "$ZOMBIENET" --provider native --dir "$ZN_DIR/net" "$@" &
+	ZN_PID=$!
+	wait "$ZN_PID"
+}
+
+case "${1:-}" in
+	spawn)
+		export ALICE_RPC_PORT=9944
+		echo "[zombienet] spawning alice, bob, charlie and dave (chain: local); stop with Ctrl-C"
+		echo "[zombienet] Polkadot.js apps: https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
+		run_zombienet spawn "$ZOMBIENET_DIR/network.toml"
+		;;
+	test)
+		shift
+		tests=("$@")
+		[ ${#tests[@]} -gt 0 ] || tests=("$ZOMBIENET_DIR"/*.zndsl)
+		passed=0
+		failed=0
+		for test in "${tests[@]}"; do
+			echo "[zombienet] test $(basename "$test")"
+			if (ALICE_RPC_PORT=$(free_port) run_zombienet test "$test"); then
+				passed=$((passed + 1))
+			else
+				failed=$((failed + 1))
+				echo "[zombienet] FAILED: $(basename "$test")"
+			fi
+		done
+		echo "zombienet: $passed passed, $failed failed"
+		[ "$failed" -eq 0 ]
+		;;
+	*)
+		echo "usage: scripts/zombienet.sh spawn | test [FILE...]" >&2
+		exit 2
+		;;
+esac
