@@ -35,6 +35,37 @@ fn running_farm<T: Config>(staker: &T::AccountId) -> FarmId {
 	farm_id
 }
 
+/// Most stakers of the scaling benchmarks.
+const MAX_STAKERS: u32 = 10_000;
+
+/// Adds `count` stakers of [`STAKE`] each to a farm, straight into storage: the other stakers of the
+/// scaling benchmarks (`*_with_stakers`), which show that no call and no hook depends on how many
+/// there are. To compare equal state sizes, the stakes up to [`MAX_STAKERS`] that the farm does
+/// not get go to a farm id that does not exist. They are `extra` benchmarks: measurements for
+/// `scripts/bench-farm-stakers.sh`, not weights.
+fn add_stakers<T: Config>(farm_id: FarmId, count: u32) {
+	let mut farm = Farms::<T>::get(farm_id).unwrap();
+	for i in count..MAX_STAKERS {
+		let who: T::AccountId = account("elsewhere", i, 1);
+		Stakes::<T>::insert(who, FarmId::MAX, StakeInfo::<T::Balance>::default());
+	}
+	for i in 0..count {
+		let who: T::AccountId = account("staker", i, 1);
+		Stakes::<T>::insert(
+			who,
+			farm_id,
+			StakeInfo {
+				amount: STAKE.into(),
+				acc_paid: farm.acc_reward_per_share,
+				carried: 0,
+				pending: Zero::zero(),
+			},
+		);
+	}
+	farm.total_staked = farm.total_staked.saturating_add((STAKE * count as u128).into());
+	Farms::<T>::insert(farm_id, farm);
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -69,7 +100,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
 
-		assert_eq!(Stakes::<T>::get(farm_id, &caller).unwrap().amount, (2 * STAKE).into());
+		assert_eq!(Stakes::<T>::get(&caller, farm_id).unwrap().amount, (2 * STAKE).into());
 	}
 
 	#[benchmark]
@@ -100,7 +131,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), farm_id);
 
-		assert!(!Stakes::<T>::contains_key(farm_id, &caller));
+		assert!(!Stakes::<T>::contains_key(&caller, farm_id));
 	}
 
 	#[benchmark]
@@ -190,6 +221,42 @@ mod benchmarks {
 		}
 
 		assert!(FarmEndings::<T>::get(end).is_empty());
+	}
+
+	/// `claim` in a farm with `s` other stakers.
+	#[benchmark(extra)]
+	fn claim_with_stakers(s: Linear<1, 10_000>) {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+		add_stakers::<T>(farm_id, s);
+
+		#[extrinsic_call]
+		claim(RawOrigin::Signed(caller.clone()), farm_id, None);
+	}
+
+	/// `stake` in a farm with `s` other stakers.
+	#[benchmark(extra)]
+	fn stake_with_stakers(s: Linear<1, 10_000>) {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+		add_stakers::<T>(farm_id, s);
+
+		#[extrinsic_call]
+		stake(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
+	}
+
+	/// The per-block hook in the block where a farm with `s` stakers ends.
+	#[benchmark(extra)]
+	fn on_initialize_with_stakers(s: Linear<1, 10_000>) {
+		let caller: T::AccountId = account("staker", 0, 0);
+		let farm_id = running_farm::<T>(&caller);
+		add_stakers::<T>(farm_id, s);
+		let end = Pallet::<T>::effective_end(&Farms::<T>::get(farm_id).unwrap());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(end);
+		}
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -198,11 +198,13 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Stakes by farm and account.
-	// Blake2_128Concat on the account: chosen by users.
+	/// Stakes by account and farm. Keyed by account first, so a stake's place in the state does
+	/// not depend on how many others stake in the same farm, and an account's stakes are one
+	/// prefix.
+	// Blake2_128Concat on the account: chosen by users; Twox64Concat on the farm: sequential ids.
 	#[pallet::storage]
 	pub type Stakes<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, FarmId, Blake2_128Concat, T::AccountId, StakeInfoOf<T>>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, FarmId, StakeInfoOf<T>>;
 
 	/// Farms whose emission ends at a block, so the hook can announce it.
 	// Twox64Concat: block numbers are not chosen freely by users.
@@ -494,7 +496,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let mut stake = Stakes::<T>::get(farm_id, &who).ok_or(Error::<T>::NoStake)?;
+			let mut stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
 			ensure!(stake.amount >= amount, Error::<T>::InsufficientStake);
 
 			Self::update_farm(&mut farm);
@@ -541,7 +543,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let beneficiary = beneficiary.unwrap_or_else(|| who.clone());
 			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let mut stake = Stakes::<T>::get(farm_id, &who).ok_or(Error::<T>::NoStake)?;
+			let mut stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
 
 			Self::update_farm(&mut farm);
 			Self::settle(&farm, &mut stake)?;
@@ -578,7 +580,7 @@ pub mod pallet {
 		pub fn emergency_withdraw(origin: OriginFor<T>, farm_id: FarmId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let stake = Stakes::<T>::get(farm_id, &who).ok_or(Error::<T>::NoStake)?;
+			let stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
 
 			Self::update_farm(&mut farm);
 			let (accrued, _) = math::accrue(
@@ -782,7 +784,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The first block at which the farm emits nothing.
-	fn effective_end(farm: &FarmInfoOf<T>) -> frame_system::pallet_prelude::BlockNumberFor<T> {
+	pub(crate) fn effective_end(
+		farm: &FarmInfoOf<T>,
+	) -> frame_system::pallet_prelude::BlockNumberFor<T> {
 		Self::schedule(farm).effective_end().saturated_into()
 	}
 
@@ -822,9 +826,9 @@ impl<T: Config> Pallet<T> {
 	/// Writes a farm and a stake back; an empty stake is removed.
 	fn store(farm_id: FarmId, farm: FarmInfoOf<T>, who: &T::AccountId, stake: StakeInfoOf<T>) {
 		if stake.amount.is_zero() && stake.pending.is_zero() {
-			Stakes::<T>::remove(farm_id, who);
+			Stakes::<T>::remove(who, farm_id);
 		} else {
-			Stakes::<T>::insert(farm_id, who, stake);
+			Stakes::<T>::insert(who, farm_id, stake);
 		}
 		Farms::<T>::insert(farm_id, farm);
 	}
@@ -913,7 +917,7 @@ impl<T: Config> Pallet<T> {
 	) -> sp_runtime::DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-		let mut stake = Stakes::<T>::get(farm_id, who).unwrap_or_default();
+		let mut stake = Stakes::<T>::get(who, farm_id).unwrap_or_default();
 
 		Self::update_farm(&mut farm);
 		Self::settle(&farm, &mut stake)?;
@@ -941,7 +945,7 @@ impl<T: Config> Pallet<T> {
 	/// Rewards `who` could claim from a farm now.
 	pub fn pending_rewards(farm_id: FarmId, who: &T::AccountId) -> Option<T::Balance> {
 		let mut farm = Farms::<T>::get(farm_id)?;
-		let stake = Stakes::<T>::get(farm_id, who)?;
+		let stake = Stakes::<T>::get(who, farm_id)?;
 		Self::update_farm(&mut farm);
 		let (accrued, _) = math::accrue(
 			stake.amount.into(),
@@ -985,14 +989,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Every stake of an account, with its pending rewards: `(farm, stake, pending)`.
 	pub fn stakes_of(who: &T::AccountId) -> Vec<(FarmId, T::Balance, T::Balance)> {
-		Farms::<T>::iter_keys()
-			.filter_map(|farm_id| {
-				let stake = Stakes::<T>::get(farm_id, who)?;
-				Some((
-					farm_id,
-					stake.amount,
-					Self::pending_rewards(farm_id, who).unwrap_or_default(),
-				))
+		Stakes::<T>::iter_prefix(who)
+			.map(|(farm_id, stake)| {
+				let pending = Self::pending_rewards(farm_id, who).unwrap_or_default();
+				(farm_id, stake.amount, pending)
 			})
 			.collect()
 	}
@@ -1003,9 +1003,13 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
+		let mut staked_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();
+		for (_, farm_id, stake) in Stakes::<T>::iter() {
+			*staked_by_farm.entry(farm_id).or_default() += Into::<u128>::into(stake.amount);
+		}
 		let mut staked_by_token: BTreeMap<Vec<u8>, (T::LpToken, u128)> = BTreeMap::new();
 		for (farm_id, farm) in Farms::<T>::iter() {
-			let sum: u128 = Stakes::<T>::iter_prefix_values(farm_id).map(|s| s.amount.into()).sum();
+			let sum = staked_by_farm.get(&farm_id).copied().unwrap_or_default();
 			ensure!(
 				sum == Into::<u128>::into(farm.total_staked),
 				"a farm's total stake differs from its stakes"

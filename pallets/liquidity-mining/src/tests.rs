@@ -254,9 +254,9 @@ fn unstake_returns_lp_and_keeps_rewards() {
 		);
 		assert_ok!(LiquidityMining::unstake(RuntimeOrigin::signed(ALICE), farm, 60));
 		// The stake stays while rewards are unclaimed, then goes with the claim.
-		assert!(Stakes::<Test>::contains_key(farm, ALICE));
+		assert!(Stakes::<Test>::contains_key(ALICE, farm));
 		assert_ok!(LiquidityMining::claim(RuntimeOrigin::signed(ALICE), farm, None));
-		assert!(!Stakes::<Test>::contains_key(farm, ALICE));
+		assert!(!Stakes::<Test>::contains_key(ALICE, farm));
 	})
 }
 
@@ -288,7 +288,7 @@ fn emergency_withdraw_forfeits_rewards_even_after_the_end() {
 		assert_eq!(pending(farm, ALICE), 40);
 		assert_ok!(LiquidityMining::emergency_withdraw(RuntimeOrigin::signed(ALICE), farm));
 		assert_eq!(lp(ALICE), LP_FUNDS);
-		assert!(!Stakes::<Test>::contains_key(farm, ALICE));
+		assert!(!Stakes::<Test>::contains_key(ALICE, farm));
 		System::assert_last_event(RuntimeEvent::LiquidityMining(Event::EmergencyWithdrawn {
 			farm_id: farm,
 			who: ALICE,
@@ -446,7 +446,7 @@ fn add_liquidity_and_stake_in_one_call() {
 			0,
 			0
 		));
-		assert_eq!(Stakes::<Test>::get(farm, BOB).unwrap().amount, 500);
+		assert_eq!(Stakes::<Test>::get(BOB, farm).unwrap().amount, 500);
 		assert_eq!(lp(BOB), LP_FUNDS);
 		assert_noop!(
 			LiquidityMining::add_liquidity_and_stake(RuntimeOrigin::signed(BOB), 9, 500, 20, 0, 0),

@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `175`
 		//  Estimated: `3593`
-		// Minimum execution time: 31_017_000 picoseconds.
-		Weight::from_parts(34_251_000, 3593)
+		// Minimum execution time: 31_007_000 picoseconds.
+		Weight::from_parts(33_840_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `983`
 		//  Estimated: `6208`
-		// Minimum execution time: 68_933_000 picoseconds.
-		Weight::from_parts(73_239_000, 6208)
+		// Minimum execution time: 69_253_000 picoseconds.
+		Weight::from_parts(74_081_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `983`
 		//  Estimated: `6208`
-		// Minimum execution time: 69_003_000 picoseconds.
-		Weight::from_parts(72_759_000, 6208)
+		// Minimum execution time: 69_844_000 picoseconds.
+		Weight::from_parts(75_813_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `483`
 		//  Estimated: `3662`
-		// Minimum execution time: 44_096_000 picoseconds.
-		Weight::from_parts(46_529_000, 3662)
+		// Minimum execution time: 43_945_000 picoseconds.
+		Weight::from_parts(47_240_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1123`
 		//  Estimated: `6208`
-		// Minimum execution time: 73_880_000 picoseconds.
-		Weight::from_parts(77_836_000, 6208)
+		// Minimum execution time: 74_601_000 picoseconds.
+		Weight::from_parts(77_865_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1816`
 		//  Estimated: `11426`
-		// Minimum execution time: 188_751_000 picoseconds.
-		Weight::from_parts(201_249_000, 11426)
+		// Minimum execution time: 188_971_000 picoseconds.
+		Weight::from_parts(194_359_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `352`
 		//  Estimated: `3662`
-		// Minimum execution time: 17_536_000 picoseconds.
-		Weight::from_parts(19_479_000, 3662)
+		// Minimum execution time: 17_546_000 picoseconds.
+		Weight::from_parts(19_449_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `356`
 		//  Estimated: `6094`
-		// Minimum execution time: 24_546_000 picoseconds.
-		Weight::from_parts(26_820_000, 6094)
+		// Minimum execution time: 24_486_000 picoseconds.
+		Weight::from_parts(26_810_000, 6094)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `356`
 		//  Estimated: `3662`
-		// Minimum execution time: 21_792_000 picoseconds.
-		Weight::from_parts(24_006_000, 3662)
+		// Minimum execution time: 21_642_000 picoseconds.
+		Weight::from_parts(23_976_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -216,10 +216,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `236 + n * (51 ±0)`
 		//  Estimated: `3542 + n * (2672 ±0)`
-		// Minimum execution time: 5_888_000 picoseconds.
-		Weight::from_parts(8_703_174, 3542)
-			// Standard Error: 3_103
-			.saturating_add(Weight::from_parts(5_450_396, 0).saturating_mul(n.into()))
+		// Minimum execution time: 6_019_000 picoseconds.
+		Weight::from_parts(9_484_760, 3542)
+			// Standard Error: 4_632
+			.saturating_add(Weight::from_parts(5_500_927, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -230,53 +230,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with RocksDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create_farm() -> Weight {
-		Weight::from_parts(34_251_000, 3593)
+		Weight::from_parts(33_840_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(73_239_000, 6208)
+		Weight::from_parts(74_081_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(72_759_000, 6208)
+		Weight::from_parts(75_813_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(46_529_000, 3662)
+		Weight::from_parts(47_240_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn emergency_withdraw() -> Weight {
-		Weight::from_parts(77_836_000, 6208)
+		Weight::from_parts(77_865_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn add_liquidity_and_stake() -> Weight {
-		Weight::from_parts(201_249_000, 11426)
+		Weight::from_parts(194_359_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_farm_rate() -> Weight {
-		Weight::from_parts(19_479_000, 3662)
+		Weight::from_parts(19_449_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn extend_farm() -> Weight {
-		Weight::from_parts(26_820_000, 6094)
+		Weight::from_parts(26_810_000, 6094)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn end_farm() -> Weight {
-		Weight::from_parts(24_006_000, 3662)
+		Weight::from_parts(23_976_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(8_703_174, 3542)
-			.saturating_add(Weight::from_parts(5_450_396, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_484_760, 3542)
+			.saturating_add(Weight::from_parts(5_500_927, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
