@@ -76,6 +76,10 @@ impl_runtime_apis! {
 		fn pools() -> Vec<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
 			Amm::api_pools()
 		}
+
+		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<pallet_amm::Twap<Balance>> {
+			Amm::twap(base, quote, amount, window_ms)
+		}
 	}
 
 	impl pallet_liquidity_mining::LiquidityMiningApi<Block, AccountId, AssetId, AssetKind, Balance, BlockNumber> for Runtime {

@@ -28,8 +28,15 @@ fn assets<T: Config>(count: u32) -> Vec<T::AssetKind> {
 	(0..count).map(T::BenchmarkHelper::create_asset).collect()
 }
 
+/// Moves the clock past the pools' last oracle update and observation, so the measured call is
+/// the pools' first touch in a block and records an observation (the oracle's worst case).
+fn oracle_due<T: Config>() {
+	T::BenchmarkHelper::set_timestamp(2 + T::ObservationPeriod::get());
+}
+
 /// A chain of pools along `path`, each with [`LIQUIDITY`] of both assets, owned by `provider`.
 fn pools_along<T: Config>(provider: &T::AccountId, path: &[T::AssetKind]) {
+	T::BenchmarkHelper::set_timestamp(1);
 	for pair in path.windows(2) {
 		assert_ok!(Pallet::<T>::do_create_pool(
 			provider,
@@ -118,6 +125,8 @@ mod benchmarks {
 		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
 		let amount: T::Balance = (LIQUIDITY / 10).into();
 
+		oracle_due::<T>();
+
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -141,6 +150,8 @@ mod benchmarks {
 		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
 		let lp: T::Balance = (LIQUIDITY / 10).into();
 
+		oracle_due::<T>();
+
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -162,6 +173,8 @@ mod benchmarks {
 		pools_along::<T>(&caller, &path);
 		let amount_in: T::Balance = (LIQUIDITY / 1_000).into();
 
+		oracle_due::<T>();
+
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -181,6 +194,8 @@ mod benchmarks {
 		let caller = funded_account::<T>("caller", &path);
 		pools_along::<T>(&caller, &path);
 		let amount_out: T::Balance = (LIQUIDITY / 1_000).into();
+
+		oracle_due::<T>();
 
 		#[extrinsic_call]
 		_(

@@ -41,6 +41,7 @@ mod benchmarking;
 pub mod math;
 #[cfg(test)]
 mod mock;
+mod swap_traits;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -52,13 +53,14 @@ pub use weights::WeightInfo;
 
 use alloc::{vec, vec::Vec};
 use codec::{Decode, Encode};
+use frame_support::storage::{with_transaction, TransactionOutcome};
 use frame_support::{
 	ensure,
 	traits::{
 		fungible::NativeOrWithId,
-		fungibles::{self, Create, Inspect, Mutate},
+		fungibles::{self, Balanced, Create, Inspect, Mutate},
 		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
-		Get, Incrementable,
+		Get, Incrementable, Time,
 	},
 	PalletId,
 };
@@ -123,6 +125,8 @@ where
 pub trait BenchmarkHelper<AssetKind> {
 	/// The asset numbered `seed`, created if it does not exist yet (`0` may be the native token).
 	fn create_asset(seed: u32) -> AssetKind;
+	/// Sets the clock that [`Config::Timestamp`] reads, in milliseconds.
+	fn set_timestamp(ms: u64);
 }
 
 /// The longest symbol of an asset kept in an LP token's name.
@@ -177,7 +181,8 @@ pub mod pallet {
 
 		/// The native token and assets behind one `fungibles` interface (e.g. `UnionOf`).
 		type Assets: Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = Self::Balance>
-			+ Mutate<Self::AccountId>;
+			+ Mutate<Self::AccountId>
+			+ Balanced<Self::AccountId>;
 
 		/// Symbols and decimals of assets, to name LP tokens.
 		type AssetMetadata: AssetMetadata<Self::AssetKind>;
@@ -226,6 +231,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MintMinLiquidity: Get<Self::Balance>;
 
+		/// The block timestamp in milliseconds (e.g. `pallet_timestamp`), the price oracle's clock.
+		type Timestamp: Time<Moment = u64>;
+
+		/// Slots in each pool's ring of price observations (at least 2).
+		#[pallet::constant]
+		type MaxObservations: Get<u32>;
+
+		/// Least time in milliseconds between two observations of a pool, so the ring covers at
+		/// least `(MaxObservations − 1) · ObservationPeriod` of history.
+		#[pallet::constant]
+		type ObservationPeriod: Get<u64>;
+
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
 
@@ -255,6 +272,11 @@ pub mod pallet {
 	/// The protocol fee, when switched on.
 	#[pallet::storage]
 	pub type ProtocolFee<T: Config> = StorageValue<_, ProtocolFeeConfig<T::AccountId>, OptionQuery>;
+
+	/// Each pool's ring of price observations, by slot (`0..MaxObservations`).
+	#[pallet::storage]
+	pub type Observations<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, PoolIdOf<T>, Twox64Concat, u32, Observation>;
 
 	/// Genesis: the allowed fee tiers and pools that start with liquidity.
 	#[pallet::genesis_config]
@@ -381,6 +403,18 @@ pub mod pallet {
 			/// The new setting.
 			config: Option<ProtocolFeeConfig<T::AccountId>>,
 		},
+		/// Another pallet swapped a credit (an imbalance it holds) along a path, e.g. to pay a
+		/// transaction fee in an asset.
+		SwapCreditExecuted {
+			/// Each asset of the path with the amount that entered (first) or left each pool.
+			path: Vec<(T::AssetKind, T::Balance)>,
+			/// Fee paid at each hop, in that hop's input asset.
+			fees: Vec<T::Balance>,
+			/// What the credit paid.
+			amount_in: T::Balance,
+			/// What the credit received.
+			amount_out: T::Balance,
+		},
 		/// The protocol's share of a pool's fee income was minted as LP tokens.
 		ProtocolFeeMinted {
 			/// The pool.
@@ -438,6 +472,8 @@ pub mod pallet {
 		LpTokenIdsExhausted,
 		/// The account does not hold that many LP tokens.
 		InsufficientLpTokens,
+		/// A swapped credit is not of the path's first asset.
+		CreditAssetMismatch,
 	}
 
 	#[pallet::hooks]
@@ -447,6 +483,7 @@ pub mod pallet {
 			assert!(T::MaxFeeTiers::get() >= 1, "MaxFeeTiers must be at least 1");
 			assert!(T::DefaultFeeTier::get() < math::BPS, "DefaultFeeTier must be below 100%");
 			assert!(!T::MintMinLiquidity::get().is_zero(), "MintMinLiquidity must be positive");
+			assert!(T::MaxObservations::get() >= 2, "MaxObservations must be at least 2");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -834,6 +871,7 @@ impl<T: Config> Pallet<T> {
 				reserve2: Zero::zero(),
 				lp_supply: Zero::zero(),
 				root_k_last: U256::zero(),
+				oracle: OracleState::default(),
 			},
 		);
 		LpTokenPools::<T>::insert(lp_token, &pool_id);
@@ -910,6 +948,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!desired1.is_zero() && !desired2.is_zero(), Error::<T>::ZeroAmount);
+		Self::update_oracle(&pool_id, &mut info);
 
 		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
 		let (amount1, amount2) = math::optimal_deposit(
@@ -1009,6 +1048,7 @@ impl<T: Config> Pallet<T> {
 			T::PoolAssets::balance(info.lp_token, who) >= lp_amount,
 			Error::<T>::InsufficientLpTokens
 		);
+		Self::update_oracle(&pool_id, &mut info);
 
 		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
 		let (amount1, amount2) = math::withdrawal(
@@ -1155,6 +1195,37 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Computes an exact-input swap along `path`: its hops and the amount at every step.
+	fn plan_exact_in(
+		path: &[T::AssetKind],
+		amount_in: T::Balance,
+		amount_out_min: T::Balance,
+	) -> Result<(Vec<Hop<T>>, Vec<u128>), DispatchError> {
+		ensure!(!amount_in.is_zero(), Error::<T>::ZeroAmount);
+		let hops = Self::resolve_path(path)?;
+		let amounts = math::amounts_out_along(amount_in.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		ensure!(
+			Self::to_balance(amounts[amounts.len() - 1]) >= amount_out_min,
+			Error::<T>::AmountOutTooLow
+		);
+		Ok((hops, amounts))
+	}
+
+	/// Computes an exact-output swap along `path`: its hops and the amount at every step.
+	fn plan_exact_out(
+		path: &[T::AssetKind],
+		amount_out: T::Balance,
+		amount_in_max: T::Balance,
+	) -> Result<(Vec<Hop<T>>, Vec<u128>), DispatchError> {
+		ensure!(!amount_out.is_zero(), Error::<T>::ZeroAmount);
+		let hops = Self::resolve_path(path)?;
+		let amounts = math::amounts_in_along(amount_out.into(), &Self::math_hops(&hops))
+			.map_err(Self::math_error)?;
+		ensure!(Self::to_balance(amounts[0]) <= amount_in_max, Error::<T>::AmountInTooHigh);
+		Ok((hops, amounts))
+	}
+
 	/// Swaps an exact input; returns the amount sent to `send_to`.
 	pub(crate) fn do_swap_exact_in(
 		who: &T::AccountId,
@@ -1164,14 +1235,9 @@ impl<T: Config> Pallet<T> {
 		send_to: &T::AccountId,
 		keep_alive: bool,
 	) -> Result<T::Balance, DispatchError> {
-		ensure!(!amount_in.is_zero(), Error::<T>::ZeroAmount);
-		let hops = Self::resolve_path(&path)?;
-		let amounts = math::amounts_out_along(amount_in.into(), &Self::math_hops(&hops))
-			.map_err(Self::math_error)?;
-		let amount_out = Self::to_balance(amounts[amounts.len() - 1]);
-		ensure!(amount_out >= amount_out_min, Error::<T>::AmountOutTooLow);
-		Self::execute_swap(who, hops, amounts, send_to, keep_alive)?;
-		Ok(amount_out)
+		let (hops, amounts) = Self::plan_exact_in(&path, amount_in, amount_out_min)?;
+		Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
+		Ok(Self::to_balance(amounts[amounts.len() - 1]))
 	}
 
 	/// Swaps for an exact output; returns the amount taken from `who`.
@@ -1183,48 +1249,119 @@ impl<T: Config> Pallet<T> {
 		send_to: &T::AccountId,
 		keep_alive: bool,
 	) -> Result<T::Balance, DispatchError> {
-		ensure!(!amount_out.is_zero(), Error::<T>::ZeroAmount);
-		let hops = Self::resolve_path(&path)?;
-		let amounts = math::amounts_in_along(amount_out.into(), &Self::math_hops(&hops))
-			.map_err(Self::math_error)?;
-		let amount_in = Self::to_balance(amounts[0]);
-		ensure!(amount_in <= amount_in_max, Error::<T>::AmountInTooHigh);
-		Self::execute_swap(who, hops, amounts, send_to, keep_alive)?;
-		Ok(amount_in)
+		let (hops, amounts) = Self::plan_exact_out(&path, amount_out, amount_in_max)?;
+		Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
+		Ok(Self::to_balance(amounts[0]))
 	}
 
-	/// Moves the tokens of a computed swap and updates the reserves. The caller's storage layer
-	/// (every dispatchable has one) reverts everything if any transfer fails.
+	/// Moves the tokens of a computed swap from `who` to `send_to` and updates the reserves. The
+	/// caller's storage layer (every dispatchable has one) reverts everything if a transfer fails.
 	fn execute_swap(
 		who: &T::AccountId,
 		hops: Vec<Hop<T>>,
-		amounts: Vec<u128>,
+		amounts: &[u128],
 		send_to: &T::AccountId,
 		keep_alive: bool,
 	) -> sp_runtime::DispatchResult {
 		let preservation =
 			if keep_alive { Preservation::Preserve } else { Preservation::Expendable };
-		let accounts: Vec<T::AccountId> =
-			hops.iter().map(|hop| Self::pool_account(&hop.pool_id)).collect();
 		let amount_in = Self::to_balance(amounts[0]);
-		T::Assets::transfer(hops[0].asset_in.clone(), who, &accounts[0], amount_in, preservation)?;
+		let first_pool = Self::pool_account(&hops[0].pool_id);
+		T::Assets::transfer(hops[0].asset_in.clone(), who, &first_pool, amount_in, preservation)?;
+		let (trace, _) = Self::move_through_pools(hops, amounts, Some(send_to))?;
+		Self::deposit_event(Event::SwapExecuted {
+			who: who.clone(),
+			send_to: send_to.clone(),
+			amount_in,
+			amount_out: Self::to_balance(amounts[amounts.len() - 1]),
+			path: trace.path,
+			fees: trace.fees,
+		});
+		Ok(())
+	}
 
-		let mut path = Vec::with_capacity(hops.len() + 1);
-		let mut fees = Vec::with_capacity(hops.len());
-		path.push((hops[0].asset_in.clone(), amount_in));
+	/// Swaps a credit along computed hops: the output leaves the last pool as a credit, and only
+	/// then `credit_in` goes into the first pool, so that every failure hands `credit_in` back
+	/// whole with all storage changes reverted.
+	fn swap_credit(
+		hops: Vec<Hop<T>>,
+		amounts: &[u128],
+		credit_in: CreditOf<T>,
+	) -> Result<CreditOf<T>, (CreditOf<T>, DispatchError)> {
+		let asset_in = credit_in.asset();
+		let first_pool = Self::pool_account(&hops[0].pool_id);
+		let amount_out = Self::to_balance(amounts[amounts.len() - 1]);
+		let mut credit_in = Some(credit_in);
+		let outcome = with_transaction(|| {
+			let result = (|| -> Result<CreditOf<T>, DispatchError> {
+				let (trace, last_pool) = Self::move_through_pools(hops, amounts, None)?;
+				let asset_out = trace.path[trace.path.len() - 1].0.clone();
+				let credit_out = T::Assets::withdraw(
+					asset_out,
+					&last_pool,
+					amount_out,
+					Precision::Exact,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)?;
+				let Some(credit) = credit_in.take() else {
+					return Err(Error::<T>::ZeroAmount.into());
+				};
+				if let Err(credit) = T::Assets::resolve(&first_pool, credit) {
+					credit_in = Some(credit);
+					// Dropped inside the storage layer that is about to be reverted, the output
+					// credit leaves no trace.
+					drop(credit_out);
+					return Err(sp_runtime::TokenError::BelowMinimum.into());
+				}
+				Self::deposit_event(Event::SwapCreditExecuted {
+					amount_in: Self::to_balance(amounts[0]),
+					amount_out,
+					path: trace.path,
+					fees: trace.fees,
+				});
+				Ok(credit_out)
+			})();
+			match result {
+				Ok(credit_out) => TransactionOutcome::Commit(Ok(credit_out)),
+				Err(error) => TransactionOutcome::Rollback(Err(error)),
+			}
+		});
+		// On failure the input credit is still here, unless the storage layer could not even be
+		// opened before it was taken (then the empty credit is all there is to return).
+		outcome.map_err(|error| (credit_in.unwrap_or_else(|| CreditOf::<T>::zero(asset_in)), error))
+	}
+
+	/// Moves a swap's tokens from pool to pool (the input must reach the first pool separately)
+	/// and updates each pool's oracle and reserves. The output goes to `send_to`, or with `None`
+	/// stays in the last pool, whose account is returned, for the caller to take out.
+	fn move_through_pools(
+		hops: Vec<Hop<T>>,
+		amounts: &[u128],
+		send_to: Option<&T::AccountId>,
+	) -> Result<(SwapTrace<T>, T::AccountId), DispatchError> {
+		let mut accounts: Vec<T::AccountId> =
+			hops.iter().map(|hop| Self::pool_account(&hop.pool_id)).collect();
+		let mut trace = SwapTrace {
+			path: Vec::with_capacity(hops.len() + 1),
+			fees: Vec::with_capacity(hops.len()),
+		};
+		trace.path.push((hops[0].asset_in.clone(), Self::to_balance(amounts[0])));
 		for (i, mut hop) in hops.into_iter().enumerate() {
 			let (hop_in, hop_out) =
 				(Self::to_balance(amounts[i]), Self::to_balance(amounts[i + 1]));
 			// Each hop pays straight into the next pool; the last one pays the recipient.
-			let destination = accounts.get(i + 1).unwrap_or(send_to);
-			T::Assets::transfer(
-				hop.asset_out.clone(),
-				&accounts[i],
-				destination,
-				hop_out,
-				Preservation::Preserve,
-			)?;
+			if let Some(destination) = accounts.get(i + 1).or(send_to) {
+				T::Assets::transfer(
+					hop.asset_out.clone(),
+					&accounts[i],
+					destination,
+					hop_out,
+					Preservation::Preserve,
+				)?;
+			}
 
+			Self::update_oracle(&hop.pool_id, &mut hop.info);
 			let (reserve_in, reserve_out) = if hop.forward {
 				(&mut hop.info.reserve1, &mut hop.info.reserve2)
 			} else {
@@ -1233,24 +1370,139 @@ impl<T: Config> Pallet<T> {
 			*reserve_in = reserve_in.checked_add(&hop_in).ok_or(Error::<T>::Overflow)?;
 			*reserve_out =
 				reserve_out.checked_sub(&hop_out).ok_or(Error::<T>::InsufficientLiquidity)?;
-			fees.push(Self::to_balance(
+			trace.fees.push(Self::to_balance(
 				math::fee_of(amounts[i], hop.info.fee_bps).map_err(Self::math_error)?,
 			));
-			path.push((hop.asset_out.clone(), hop_out));
+			trace.path.push((hop.asset_out.clone(), hop_out));
 			Pools::<T>::insert(&hop.pool_id, &hop.info);
 		}
+		let last_pool = accounts.pop().ok_or(Error::<T>::InvalidPathLength)?;
+		Ok((trace, last_pool))
+	}
 
-		Self::deposit_event(Event::SwapExecuted {
-			who: who.clone(),
-			send_to: send_to.clone(),
-			amount_in,
-			amount_out: Self::to_balance(amounts[amounts.len() - 1]),
-			path,
-			fees,
-		});
-		Ok(())
+	/// Brings a pool's cumulative prices up to the current block, using its reserves before the
+	/// block's first change, and records an observation when the last one is at least
+	/// [`Config::ObservationPeriod`] old. Does nothing at genesis (no timestamp yet) or when the
+	/// pool was already touched in this block.
+	fn update_oracle(pool_id: &PoolIdOf<T>, info: &mut PoolInfoOf<T>) {
+		let now = T::Timestamp::now();
+		if now == 0 || now <= info.oracle.updated_at {
+			return;
+		}
+		Self::accumulate_prices(info, now);
+		let oracle = &mut info.oracle;
+		let due = oracle.observation_count == 0
+			|| now >= oracle.observed_at.saturating_add(T::ObservationPeriod::get());
+		if due {
+			let slots = T::MaxObservations::get().max(1);
+			let slot = oracle.next_observation % slots;
+			Observations::<T>::insert(
+				pool_id,
+				slot,
+				Observation {
+					timestamp: now,
+					price1_cumulative: oracle.price1_cumulative,
+					price2_cumulative: oracle.price2_cumulative,
+				},
+			);
+			oracle.next_observation = (slot + 1) % slots;
+			oracle.observation_count = oracle.observation_count.saturating_add(1).min(slots);
+			oracle.observed_at = now;
+		}
+	}
+
+	/// Adds each price times the time it held since the last update to the cumulatives (nothing
+	/// before the first update or while the pool is empty), and moves the update time to `now`.
+	fn accumulate_prices(info: &mut PoolInfoOf<T>, now: u64) {
+		let oracle = &mut info.oracle;
+		if oracle.updated_at != 0 && now > oracle.updated_at {
+			let (reserve1, reserve2) = (info.reserve1.into(), info.reserve2.into());
+			if let (Some(price1), Some(price2)) =
+				(math::price_x64(reserve1, reserve2), math::price_x64(reserve2, reserve1))
+			{
+				let elapsed = now - oracle.updated_at;
+				oracle.price1_cumulative =
+					math::accumulate_price(oracle.price1_cumulative, price1, elapsed);
+				oracle.price2_cumulative =
+					math::accumulate_price(oracle.price2_cumulative, price2, elapsed);
+			}
+		}
+		oracle.updated_at = oracle.updated_at.max(now);
+	}
+
+	/// The newest observation of a pool taken at or before `target` (binary search over the
+	/// ring, `O(log MaxObservations)` reads).
+	fn observation_at_or_before(
+		pool_id: &PoolIdOf<T>,
+		oracle: &OracleState,
+		target: u64,
+	) -> Option<Observation> {
+		let slots = T::MaxObservations::get().max(1);
+		let count = oracle.observation_count.min(slots);
+		// The oldest observation sits at the next slot to write once the ring is full.
+		let oldest = if count < slots { 0 } else { oracle.next_observation % slots };
+		let at = |position: u32| Observations::<T>::get(pool_id, (oldest + position) % slots);
+		// Find the last position whose timestamp is at or before the target.
+		let (mut low, mut high) = (0u32, count);
+		let mut found = None;
+		while low < high {
+			let middle = low + (high - low) / 2;
+			let observation = at(middle)?;
+			if observation.timestamp <= target {
+				found = Some(observation);
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+		found
+	}
+
+	/// Time-weighted average price of `base` in `quote` from the newest observation at or
+	/// before `window_ms` ago until now, with `amount` of `base` valued at it; the window
+	/// actually covered is `[from, to]` of the result. `None` if there is no such pool, the pool
+	/// has no observation that old, or the window is empty.
+	pub fn twap(
+		base: T::AssetKind,
+		quote: T::AssetKind,
+		amount: T::Balance,
+		window_ms: u64,
+	) -> Option<Twap<T::Balance>> {
+		let pool_id = Self::pool_id(base.clone(), quote).ok()?;
+		let info = Pools::<T>::get(&pool_id)?;
+		let forward = pool_id.0 == base;
+		let now = T::Timestamp::now();
+		// The cumulatives as they would be if the pool were touched now.
+		let mut current = info.clone();
+		Self::accumulate_prices(&mut current, now);
+		let start =
+			Self::observation_at_or_before(&pool_id, &info.oracle, now.checked_sub(window_ms)?)?;
+		let (start_cumulative, end_cumulative) = if forward {
+			(start.price1_cumulative, current.oracle.price1_cumulative)
+		} else {
+			(start.price2_cumulative, current.oracle.price2_cumulative)
+		};
+		let price_x64 =
+			math::twap_x64(start_cumulative, end_cumulative, now.checked_sub(start.timestamp)?)?;
+		let amount_out = math::value_at_price(amount.into(), price_x64)?;
+		Some(Twap {
+			price_x64,
+			amount_out: Self::to_balance(amount_out),
+			from: start.timestamp,
+			to: now,
+		})
 	}
 }
+
+/// What a swap moved, for its event.
+struct SwapTrace<T: Config> {
+	path: Vec<(T::AssetKind, T::Balance)>,
+	fees: Vec<T::Balance>,
+}
+
+/// A credit of the pallet's assets (an imbalance not yet in any account).
+pub type CreditOf<T> =
+	fungibles::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Assets>;
 
 impl<T: Config> Pallet<T> {
 	/// The pool whose LP token is `lp_token`.
@@ -1295,8 +1547,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the pallet's invariants: every pool account holds at least its stored reserves,
-	/// each pool's LP supply equals its LP token's issuance, and a pool with liquidity keeps the
-	/// locked minimum.
+	/// each pool's LP supply equals its LP token's issuance, a pool with liquidity keeps the
+	/// locked minimum, and its oracle ring stays within bounds.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (pool_id, info) in Pools::<T>::iter() {
@@ -1324,6 +1576,13 @@ impl<T: Config> Pallet<T> {
 					"the pool's locked minimum liquidity is gone"
 				);
 			}
+			let oracle = &info.oracle;
+			ensure!(
+				oracle.observation_count <= T::MaxObservations::get()
+					&& oracle.next_observation < T::MaxObservations::get()
+					&& oracle.observed_at <= oracle.updated_at,
+				"the pool's oracle ring is out of bounds"
+			);
 		}
 		Ok(())
 	}
@@ -1351,6 +1610,10 @@ sp_api::decl_runtime_apis! {
 		fn pool(asset1: AssetKind, asset2: AssetKind) -> Option<PoolView<AssetKind, PoolAssetId, Balance, AccountId>>;
 		/// Every pool.
 		fn pools() -> Vec<PoolView<AssetKind, PoolAssetId, Balance, AccountId>>;
+		/// Time-weighted average price of `base` in `quote` over at least the last `window_ms`
+		/// milliseconds (from the newest observation at or before then), with `amount` of `base`
+		/// valued at it; `None` without such a pool or enough history.
+		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<Twap<Balance>>;
 	}
 }
 

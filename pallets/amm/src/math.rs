@@ -266,6 +266,46 @@ pub fn protocol_fee_lp(
 	narrow512(numerator / denominator)
 }
 
+/// Fractional bits of oracle prices: a price is stored as `⌊quote · 2^64 / base⌋` (Q64.64).
+pub const PRICE_FRACTION_BITS: usize = 64;
+
+/// The spot price of a pool's `base` asset in its `quote` asset, `⌊reserve_quote · 2^64 /
+/// reserve_base⌋` (Q64.64, rounded down); `None` while the pool is empty.
+///
+/// The result is below `2^192`, so multiplying it by any `u64` time span fits in 256 bits.
+pub fn price_x64(reserve_base: u128, reserve_quote: u128) -> Option<U256> {
+	if reserve_base == 0 || reserve_quote == 0 {
+		return None;
+	}
+	Some((U256::from(reserve_quote) << PRICE_FRACTION_BITS) / U256::from(reserve_base))
+}
+
+/// Adds `price · elapsed` to a cumulative price (Uniswap V2's `priceCumulativeLast`).
+///
+/// The addition wraps at `2^256` on purpose: callers only ever use the difference of two
+/// cumulatives, which stays exact under wrapping as long as the true difference fits in 256 bits
+/// (always, for prices from [`price_x64`] over spans below `2^64` ms).
+pub fn accumulate_price(cumulative: U256, price_x64: U256, elapsed_ms: u64) -> U256 {
+	let (product, _) = price_x64.overflowing_mul(U256::from(elapsed_ms));
+	cumulative.overflowing_add(product).0
+}
+
+/// The time-weighted average price between two readings of a cumulative price,
+/// `(end − start) / elapsed` in Q64.64, rounded down; `None` for an empty span.
+pub fn twap_x64(start: U256, end: U256, elapsed_ms: u64) -> Option<U256> {
+	if elapsed_ms == 0 {
+		return None;
+	}
+	Some(end.overflowing_sub(start).0 / U256::from(elapsed_ms))
+}
+
+/// `amount` of a base asset valued at a Q64.64 `price_x64`, rounded down; `None` if it does not
+/// fit in 128 bits.
+pub fn value_at_price(amount: u128, price_x64: U256) -> Option<u128> {
+	let value = U512::from(amount) * U512::from(price_x64);
+	u128::try_from(value >> PRICE_FRACTION_BITS).ok()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -308,6 +348,28 @@ mod tests {
 		let minted = protocol_fee_lp(U256::from(1_000u32), 1_100, 1_100, 1_000, 166_667).unwrap();
 		assert_eq!(minted, 1_000 * 100 / (5 * 1_100 + 1_000));
 		assert_eq!(protocol_fee_lp(U256::from(1_100u32), 1_100, 1_100, 1_000, 166_667), Ok(0));
+	}
+
+	#[test]
+	fn twap_of_a_constant_price_is_that_price() {
+		// 1 base = 2.5 quote.
+		let price = price_x64(2, 5).unwrap();
+		assert_eq!(value_at_price(1_000, price), Some(2_500));
+		let end = accumulate_price(U256::zero(), price, 6_000);
+		assert_eq!(twap_x64(U256::zero(), end, 6_000), Some(price));
+		assert_eq!(twap_x64(end, end, 0), None);
+		assert_eq!(price_x64(0, 5), None);
+	}
+
+	#[test]
+	fn twap_survives_the_cumulative_wrapping() {
+		let price = price_x64(1, u128::MAX).unwrap();
+		let start = U256::MAX - U256::from(7u8);
+		let end = accumulate_price(start, price, u64::MAX);
+		assert!(end < start, "the cumulative wrapped");
+		assert_eq!(twap_x64(start, end, u64::MAX), Some(price));
+		assert_eq!(value_at_price(1, price), Some(u128::MAX));
+		assert_eq!(value_at_price(2, price), None);
 	}
 
 	mod properties {
@@ -396,6 +458,30 @@ mod tests {
 				let lhs = U256::from(minted) * U256::from(r) * 1_000_000u32;
 				let rhs = U256::from(supply + minted) * U256::from(growth) * U256::from(share);
 				prop_assert!(lhs <= rhs);
+			}
+
+			/// A time-weighted average lies between the lowest and highest price it averages, and
+			/// equals the weighted mean rounded down.
+			#[test]
+			fn twap_is_the_weighted_mean(
+				start in any::<[u64; 4]>(),
+				prices in proptest::collection::vec((1u128..u128::MAX, 1u128..u128::MAX, 1u64..1 << 40), 1..6),
+			) {
+				let start = U256([start[0], start[1], start[2], start[3]]);
+				let mut cumulative = start;
+				let (mut elapsed, mut weighted) = (0u64, U512::zero());
+				let (mut low, mut high) = (U256::MAX, U256::zero());
+				for (base, quote, span) in prices {
+					let price = price_x64(base, quote).unwrap();
+					cumulative = accumulate_price(cumulative, price, span);
+					elapsed += span;
+					weighted += U512::from(price) * U512::from(span);
+					low = low.min(price);
+					high = high.max(price);
+				}
+				let twap = twap_x64(start, cumulative, elapsed).unwrap();
+				prop_assert!(low <= twap && twap <= high);
+				prop_assert_eq!(U512::from(twap), weighted / U512::from(elapsed));
 			}
 		}
 	}

@@ -7,7 +7,7 @@ use frame_support::{
 	ord_parameter_types, parameter_types,
 	traits::{
 		tokens::fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg, ConstU128, ConstU32,
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
 	},
 	PalletId,
 };
@@ -84,7 +84,24 @@ parameter_types! {
 	pub const NativeSymbol: &'static str = "DEX";
 	pub const NativeDecimals: u8 = 12;
 	pub const SetupFeeReceiver: AccountId = 999;
+	/// The block timestamp in milliseconds, set by the tests.
+	pub static Now: u64 = 0;
 }
+
+/// The test clock: [`Now`].
+pub struct MockTime;
+
+impl frame_support::traits::Time for MockTime {
+	type Moment = u64;
+	fn now() -> u64 {
+		Now::get()
+	}
+}
+
+/// Slot count of each pool's observation ring in the tests.
+pub const MAX_OBSERVATIONS: u32 = 4;
+/// Least time between two observations in the tests, ms.
+pub const OBSERVATION_PERIOD: u64 = 60_000;
 
 ord_parameter_types! {
 	pub const AmmAccount: AccountId = AccountIdConversion::<AccountId>::into_account_truncating(&AmmPalletId::get());
@@ -137,6 +154,9 @@ impl pallet_amm::Config for Test {
 	type DefaultFeeTier = ConstU32<30>;
 	type MaxSwapPathLength = ConstU32<4>;
 	type MintMinLiquidity = ConstU128<1_000>;
+	type Timestamp = MockTime;
+	type MaxObservations = ConstU32<MAX_OBSERVATIONS>;
+	type ObservationPeriod = ConstU64<OBSERVATION_PERIOD>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AssetFactory;
@@ -157,6 +177,10 @@ impl pallet_amm::BenchmarkHelper<AssetKind> for AssetFactory {
 				.expect("asset is created");
 		}
 		NativeOrWithId::WithId(seed)
+	}
+
+	fn set_timestamp(ms: u64) {
+		Now::set(ms);
 	}
 }
 
@@ -188,6 +212,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Now::set(0);
+	});
 	ext
 }

@@ -1,6 +1,8 @@
 //! Unit and property tests of the AMM pallet against the mock runtime.
 
-use crate::{math, mock::*, Error, Event, FeeTiers, Pools, ProtocolFee, ProtocolFeeConfig};
+use crate::{
+	math, mock::*, Error, Event, FeeTiers, Observations, Pools, ProtocolFee, ProtocolFeeConfig,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
@@ -9,7 +11,7 @@ use frame_support::{
 	},
 };
 use sp_arithmetic::Permill;
-use sp_runtime::{DispatchError, TokenError};
+use sp_runtime::{BuildStorage, DispatchError, TokenError};
 
 const NATIVE: AssetKind = NativeOrWithId::Native;
 const USDT: AssetKind = NativeOrWithId::WithId(1);
@@ -783,6 +785,309 @@ fn pool_accounts_are_distinct() {
 			assert!(seen.insert(Amm::pool_account(&pool_id)));
 		}
 	})
+}
+
+fn swap_in(who: AccountId, path: Vec<AssetKind>, amount_in: u128) {
+	assert_ok!(Amm::swap_exact_in(RuntimeOrigin::signed(who), path, amount_in, 0, who, true, None));
+}
+
+fn oracle(a: AssetKind, b: AssetKind) -> crate::OracleState {
+	Pools::<Test>::get(Amm::pool_id(a, b).unwrap()).unwrap().oracle
+}
+
+#[test]
+fn twap_weights_each_price_by_the_time_it_held() {
+	test(|| {
+		Now::set(1_000);
+		// 1 DEX = 4 USDT from t = 1 s.
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		Now::set(7_000);
+		let twap = Amm::twap(NATIVE, USDT, 1_000, 6_000).unwrap();
+		assert_eq!((twap.amount_out, twap.from, twap.to), (4_000, 1_000, 7_000));
+		assert_eq!(twap.price_x64, math::price_x64(10_000, 40_000).unwrap());
+		// The other direction: 1 USDT = 0.25 DEX.
+		assert_eq!(Amm::twap(USDT, NATIVE, 4_000, 6_000).unwrap().amount_out, 1_000);
+
+		// A swap at t = 7 s changes the price; the first 6 s still count at 4.
+		swap_in(BOB, vec![USDT, NATIVE], 10_000);
+		let (r_native, r_usdt) = reserves(NATIVE, USDT);
+		Now::set(13_000);
+		let twap = Amm::twap(NATIVE, USDT, 1_000_000, 12_000).unwrap();
+		let expected = (math::price_x64(10_000, 40_000).unwrap() * 6_000
+			+ math::price_x64(r_native, r_usdt).unwrap() * 6_000)
+			/ 12_000;
+		assert_eq!(twap.price_x64, expected);
+		assert_eq!(twap.amount_out, math::value_at_price(1_000_000, expected).unwrap());
+		assert!(twap.amount_out > 4_000_000, "USDT bought DEX, so DEX got dearer");
+
+		// No history that old, no such pool, or an empty window: no answer.
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, 13_000), None);
+		assert_eq!(Amm::twap(NATIVE, ETH, 1, 1_000), None);
+		assert_eq!(Amm::twap(NATIVE, NATIVE, 1, 1_000), None);
+	})
+}
+
+#[test]
+fn oracle_updates_at_the_first_touch_of_a_block_only() {
+	test(|| {
+		Now::set(1_000);
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		let first = oracle(NATIVE, USDT);
+		assert_eq!((first.updated_at, first.observation_count), (1_000, 1));
+
+		Now::set(2_000);
+		swap_in(BOB, vec![NATIVE, USDT], 10_000);
+		let after_first = oracle(NATIVE, USDT);
+		// The price before the block's first change, 1.0, held for 1 s.
+		assert_eq!(after_first.price1_cumulative, math::price_x64(1, 1).unwrap() * 1_000);
+		// Later swaps in the same block leave the accumulators alone.
+		swap_in(CHARLIE, vec![USDT, NATIVE], 5_000);
+		add(ALICE, NATIVE, USDT, 1_000, 1_000);
+		assert_eq!(oracle(NATIVE, USDT).price1_cumulative, after_first.price1_cumulative);
+		assert_eq!(oracle(NATIVE, USDT).updated_at, 2_000);
+		// The last observation is younger than the observation period: none is added.
+		assert_eq!(oracle(NATIVE, USDT).observation_count, 1);
+	})
+}
+
+#[test]
+fn oracle_ignores_genesis_time_and_donations() {
+	test(|| {
+		// No timestamp yet (genesis): the oracle does not start.
+		pool_with(NATIVE, USDT, 10_000, 40_000);
+		assert_eq!(oracle(NATIVE, USDT), Default::default());
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, 0), None);
+
+		Now::set(5_000);
+		swap_in(BOB, vec![NATIVE, USDT], 100);
+		let pool = Amm::pool_account(&Amm::pool_id(NATIVE, USDT).unwrap());
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, pool, 1_000_000));
+		Now::set(65_000);
+		let (r_native, r_usdt) = reserves(NATIVE, USDT);
+		let twap = Amm::twap(NATIVE, USDT, 1, 60_000).unwrap();
+		assert_eq!(twap.price_x64, math::price_x64(r_native, r_usdt).unwrap());
+	})
+}
+
+#[test]
+fn observation_ring_is_bounded() {
+	test(|| {
+		Now::set(1_000);
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		let pool_id = Amm::pool_id(NATIVE, USDT).unwrap();
+		for k in 1..10u64 {
+			Now::set(1_000 + k * OBSERVATION_PERIOD);
+			swap_in(BOB, vec![NATIVE, USDT], 1_000);
+		}
+		assert_eq!(Observations::<Test>::iter_prefix(&pool_id).count(), MAX_OBSERVATIONS as usize);
+		let state = oracle(NATIVE, USDT);
+		assert_eq!(state.observation_count, MAX_OBSERVATIONS);
+		assert_eq!(state.next_observation, 10 % MAX_OBSERVATIONS);
+
+		// The oldest kept observation is from k = 6; nothing older is left to answer from.
+		let now = 1_000 + 9 * OBSERVATION_PERIOD;
+		let oldest = 1_000 + 6 * OBSERVATION_PERIOD;
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, now - oldest).unwrap().from, oldest);
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, now - oldest + 1), None);
+		// Windows between observations start at the newest observation before them.
+		assert_eq!(
+			Amm::twap(NATIVE, USDT, 1, OBSERVATION_PERIOD + 1).unwrap().from,
+			1_000 + 7 * OBSERVATION_PERIOD
+		);
+	})
+}
+
+#[test]
+fn genesis_creates_pools_with_liquidity() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, INITIAL), (SetupFeeReceiver::get(), ED)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_assets::GenesisConfig::<Test, frame_support::instances::Instance1> {
+		assets: vec![(1, ALICE, true, 1)],
+		metadata: vec![(1, b"USDT".to_vec(), b"USDT".to_vec(), 6)],
+		accounts: vec![(1, ALICE, INITIAL)],
+		next_asset_id: None,
+		reserves: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	crate::GenesisConfig::<Test> {
+		fee_tiers: vec![],
+		pools: vec![(USDT, NATIVE, 5, ALICE, 4_000_000, 1_000_000)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(FeeTiers::<Test>::get().into_inner(), vec![5, 30, 100]);
+		let info = Pools::<Test>::get((NATIVE, USDT)).unwrap();
+		assert_eq!((info.reserve1, info.reserve2, info.fee_bps), (1_000_000, 4_000_000, 5));
+		assert_eq!(lp_balance(ALICE, NATIVE, USDT), 2_000_000 - 1_000);
+		assert_eq!(PoolAssets::name(info.lp_token), b"LP DEX/USDT".to_vec());
+		Amm::do_try_state().unwrap();
+	});
+}
+
+mod swap_traits {
+	use super::*;
+	use frame_support::traits::fungibles::Balanced;
+	use pallet_asset_conversion::{QuotePrice, Swap, SwapCredit};
+
+	fn issue(asset: AssetKind, amount: u128) -> crate::CreditOf<Test> {
+		<NativeAndAssets as Balanced<AccountId>>::issue(asset, amount)
+	}
+
+	#[test]
+	fn swap_trait_swaps_like_the_calls() {
+		test(|| {
+			pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+			let quote = Amm::quote_exact_in(&[USDT, NATIVE], 40_000).unwrap();
+			let before = balance(BOB, NATIVE);
+			let out = <Amm as Swap<AccountId>>::swap_exact_tokens_for_tokens(
+				BOB,
+				vec![USDT, NATIVE],
+				40_000,
+				Some(1),
+				BOB,
+				true,
+			)
+			.unwrap();
+			assert_eq!(out, quote.amount_out);
+			assert_eq!(balance(BOB, NATIVE), before + out);
+
+			let quote = Amm::quote_exact_out(&[NATIVE, USDT], 10_000).unwrap();
+			let paid = <Amm as Swap<AccountId>>::swap_tokens_for_exact_tokens(
+				BOB,
+				vec![NATIVE, USDT],
+				10_000,
+				None,
+				CHARLIE,
+				true,
+			)
+			.unwrap();
+			assert_eq!(paid, quote.amount_in);
+			assert_eq!(<Amm as Swap<AccountId>>::max_path_len(), 4);
+
+			// A failing swap changes nothing.
+			let reserves_before = reserves(NATIVE, USDT);
+			assert_noop!(
+				<Amm as Swap<AccountId>>::swap_exact_tokens_for_tokens(
+					BOB,
+					vec![USDT, NATIVE],
+					40_000,
+					Some(u128::MAX),
+					BOB,
+					true,
+				),
+				Error::<Test>::AmountOutTooLow
+			);
+			assert_eq!(reserves(NATIVE, USDT), reserves_before);
+		})
+	}
+
+	#[test]
+	fn credit_swaps_move_exact_amounts() {
+		test(|| {
+			pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+			let quote = Amm::quote_exact_in(&[USDT, NATIVE], 40_000).unwrap();
+			let credit_out = <Amm as SwapCredit<AccountId>>::swap_exact_tokens_for_tokens(
+				vec![USDT, NATIVE],
+				issue(USDT, 40_000),
+				None,
+			)
+			.unwrap();
+			assert_eq!((credit_out.asset(), credit_out.peek()), (NATIVE, quote.amount_out));
+			assert_eq!(reserves(NATIVE, USDT), (1_000_000 - quote.amount_out, 4_040_000));
+			assert!(matches!(last_event(), RuntimeEvent::Amm(Event::SwapCreditExecuted { .. })));
+			assert_ok!(<NativeAndAssets as Balanced<AccountId>>::resolve(&BOB, credit_out));
+
+			let quote = Amm::quote_exact_out(&[USDT, NATIVE], 1_000).unwrap();
+			let (credit_out, change) =
+				<Amm as SwapCredit<AccountId>>::swap_tokens_for_exact_tokens(
+					vec![USDT, NATIVE],
+					issue(USDT, 10_000),
+					1_000,
+				)
+				.unwrap();
+			assert_eq!(credit_out.peek(), 1_000);
+			assert_eq!((change.asset(), change.peek()), (USDT, 10_000 - quote.amount_in));
+			assert_ok!(<NativeAndAssets as Balanced<AccountId>>::resolve(&BOB, credit_out));
+			assert_ok!(<NativeAndAssets as Balanced<AccountId>>::resolve(&BOB, change));
+		})
+	}
+
+	#[test]
+	fn failed_credit_swaps_hand_the_credit_back_and_change_nothing() {
+		test(|| {
+			pool_with(ETH, USDT, 1_000_000_000_000, 1_000_000_000_000);
+			pool_with(USDT, NATIVE, 1_000_000, 1_000);
+			let before = (reserves(ETH, USDT), reserves(USDT, NATIVE));
+			let issuance = <NativeAndAssets as Inspect<AccountId>>::total_issuance(NATIVE);
+
+			// Wrong asset, too small, slippage: refused before anything moves.
+			let (credit, error) = <Amm as SwapCredit<AccountId>>::swap_exact_tokens_for_tokens(
+				vec![USDT, NATIVE],
+				issue(ETH, 500),
+				None,
+			)
+			.unwrap_err();
+			assert_eq!(
+				(credit.asset(), credit.peek(), error),
+				(ETH, 500, Error::<Test>::CreditAssetMismatch.into())
+			);
+			drop(credit);
+			let (credit, error) = <Amm as SwapCredit<AccountId>>::swap_tokens_for_exact_tokens(
+				vec![ETH, USDT],
+				issue(ETH, 10),
+				1_000,
+			)
+			.unwrap_err();
+			assert_eq!((credit.peek(), error), (10, Error::<Test>::AmountInTooHigh.into()));
+			drop(credit);
+
+			// Taking 950 of the pool's 1,000 DEX would leave it below the existential deposit:
+			// the second hop fails after the first has moved, and all of it is undone.
+			let (credit, error) = <Amm as SwapCredit<AccountId>>::swap_tokens_for_exact_tokens(
+				vec![ETH, USDT, NATIVE],
+				issue(ETH, 1_000_000_000),
+				950,
+			)
+			.unwrap_err();
+			assert_eq!((credit.asset(), credit.peek()), (ETH, 1_000_000_000));
+			assert!(matches!(error, DispatchError::Token(_)), "{error:?}");
+			assert_eq!((reserves(ETH, USDT), reserves(USDT, NATIVE)), before);
+			assert_eq!(<NativeAndAssets as Inspect<AccountId>>::total_issuance(NATIVE), issuance);
+		})
+	}
+
+	#[test]
+	fn quote_price_with_and_without_fee() {
+		test(|| {
+			pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+			let with_fee = Amm::quote_exact_in(&[NATIVE, USDT], 1_000).unwrap().amount_out;
+			assert_eq!(
+				Amm::quote_price_exact_tokens_for_tokens(NATIVE, USDT, 1_000, true),
+				Some(with_fee)
+			);
+			assert_eq!(
+				Amm::quote_price_exact_tokens_for_tokens(NATIVE, USDT, 1_000, false),
+				Some(4_000)
+			);
+			let cost = Amm::quote_exact_out(&[USDT, NATIVE], 1_000).unwrap().amount_in;
+			assert_eq!(
+				Amm::quote_price_tokens_for_exact_tokens(USDT, NATIVE, 1_000, true),
+				Some(cost)
+			);
+			assert_eq!(
+				Amm::quote_price_tokens_for_exact_tokens(USDT, NATIVE, 1_000, false),
+				Some(4_000)
+			);
+			assert_eq!(Amm::quote_price_exact_tokens_for_tokens(NATIVE, ETH, 1_000, true), None);
+		})
+	}
 }
 
 mod properties {

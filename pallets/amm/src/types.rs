@@ -22,6 +22,54 @@ pub struct PoolInfo<PoolAssetId, Balance> {
 	/// `sqrt(reserve1·reserve2)` after the last liquidity change while the protocol fee was on;
 	/// zero while it is off. The protocol's share of fees is minted from its growth.
 	pub root_k_last: U256,
+	/// The pool's price oracle.
+	pub oracle: OracleState,
+}
+
+/// A pool's price accumulators (Uniswap V2's `priceCumulativeLast`), brought up to date at the
+/// first touch of the pool in each block, before its reserves change.
+///
+/// Prices are Q64.64 (see [`crate::math::price_x64`]) and times are milliseconds of the block
+/// timestamp, so `(cumulative(t2) − cumulative(t1)) / (t2 − t1)` is the average price between
+/// the two times, weighted by how long each price held.
+#[derive(Clone, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct OracleState {
+	/// Block timestamp of the last update; zero before the first.
+	pub updated_at: u64,
+	/// Sum of the price of asset 1 in asset 2 times the milliseconds it held (wrapping).
+	pub price1_cumulative: U256,
+	/// Sum of the price of asset 2 in asset 1 times the milliseconds it held (wrapping).
+	pub price2_cumulative: U256,
+	/// Slots of the observation ring in use (at most `MaxObservations`).
+	pub observation_count: u32,
+	/// The slot the next observation goes to; once the ring is full, also its oldest.
+	pub next_observation: u32,
+	/// Timestamp of the newest observation.
+	pub observed_at: u64,
+}
+
+/// A snapshot of a pool's cumulative prices, kept in a bounded ring per pool.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Observation {
+	/// Block timestamp in milliseconds.
+	pub timestamp: u64,
+	/// The pool's `price1_cumulative` at that time.
+	pub price1_cumulative: U256,
+	/// The pool's `price2_cumulative` at that time.
+	pub price2_cumulative: U256,
+}
+
+/// A time-weighted average price, as the runtime API reports it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct Twap<Balance> {
+	/// Average price of the base asset in the quote asset, Q64.64 (divide by 2^64).
+	pub price_x64: U256,
+	/// The asked amount of the base asset valued at that price, in the quote asset.
+	pub amount_out: Balance,
+	/// Start of the window the average covers (timestamp of an observation, ms).
+	pub from: u64,
+	/// End of the window: the current block's timestamp (ms).
+	pub to: u64,
 }
 
 /// Who receives the protocol's share of trading fees, and how large it is.

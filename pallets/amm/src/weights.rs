@@ -54,7 +54,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::FeeTiers` (r:1 w:0)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:0)
@@ -75,13 +75,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `483`
 		//  Estimated: `8799`
-		// Minimum execution time: 100_770_000 picoseconds.
-		Weight::from_parts(106_599_000, 8799)
+		// Minimum execution time: 103_194_000 picoseconds.
+		Weight::from_parts(109_223_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
 	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
@@ -94,19 +96,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:1)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn add_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
+		//  Measured:  `1726`
 		//  Estimated: `11426`
-		// Minimum execution time: 174_079_000 picoseconds.
-		Weight::from_parts(186_298_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 187_569_000 picoseconds.
+		Weight::from_parts(200_819_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
 	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
@@ -117,60 +123,70 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:1)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn remove_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
+		//  Measured:  `1726`
 		//  Estimated: `11426`
-		// Minimum execution time: 186_107_000 picoseconds.
-		Weight::from_parts(200_288_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 200_098_000 picoseconds.
+		Weight::from_parts(211_154_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:3)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_in(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (514 ±0)`
-		//  Estimated: `6208 + n * (1267 ±27)`
-		// Minimum execution time: 107_059_000 picoseconds.
-		Weight::from_parts(1_859_520, 6208)
-			// Standard Error: 81_181
-			.saturating_add(Weight::from_parts(56_731_130, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `0 + n * (602 ±0)`
+		//  Estimated: `6208 + n * (1263 ±56)`
+		// Minimum execution time: 118_977_000 picoseconds.
+		Weight::from_parts(123_213_000, 6208)
+			// Standard Error: 160_424
+			.saturating_add(Weight::from_parts(17_820_715, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:3 w:3)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:3)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_out(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (514 ±0)`
-		//  Estimated: `6208 + n * (1267 ±53)`
-		// Minimum execution time: 107_410_000 picoseconds.
-		Weight::from_parts(22_626_916, 6208)
-			// Standard Error: 544_284
-			.saturating_add(Weight::from_parts(54_560_184, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `0 + n * (602 ±0)`
+		//  Estimated: `6208 + n * (1263 ±29)`
+		// Minimum execution time: 118_656_000 picoseconds.
+		Weight::from_parts(123_343_000, 6208)
+			// Standard Error: 160_829
+			.saturating_add(Weight::from_parts(18_027_105, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
 	}
 	/// Storage: `Amm::FeeTiers` (r:0 w:1)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -178,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_829_000 picoseconds.
-		Weight::from_parts(7_281_000, 0)
+		// Minimum execution time: 5_939_000 picoseconds.
+		Weight::from_parts(6_680_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Amm::ProtocolFee` (r:0 w:1)
@@ -188,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_428_000 picoseconds.
-		Weight::from_parts(8_463_000, 0)
+		// Minimum execution time: 5_558_000 picoseconds.
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -197,44 +213,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with RocksDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(106_599_000, 8799)
+		Weight::from_parts(109_223_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn add_liquidity() -> Weight {
-		Weight::from_parts(186_298_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(200_819_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_liquidity() -> Weight {
-		Weight::from_parts(200_288_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(211_154_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn swap_exact_in(n: u32, ) -> Weight {
-		Weight::from_parts(1_859_520, 6208)
-			.saturating_add(Weight::from_parts(56_731_130, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(123_213_000, 6208)
+			.saturating_add(Weight::from_parts(17_820_715, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
 	}
 	fn swap_exact_out(n: u32, ) -> Weight {
-		Weight::from_parts(22_626_916, 6208)
-			.saturating_add(Weight::from_parts(54_560_184, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(123_343_000, 6208)
+			.saturating_add(Weight::from_parts(18_027_105, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1267).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
 	}
 	fn set_fee_tiers() -> Weight {
-		Weight::from_parts(7_281_000, 0)
+		Weight::from_parts(6_680_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(8_463_000, 0)
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

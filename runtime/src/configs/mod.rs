@@ -252,6 +252,10 @@ impl pallet_amm::Config for Runtime {
 	type DefaultFeeTier = ConstU32<30>;
 	type MaxSwapPathLength = ConstU32<4>;
 	type MintMinLiquidity = ConstU128<1_000>;
+	type Timestamp = crate::Timestamp;
+	// One observation a minute at most, 240 slots: every pool keeps at least four hours of prices.
+	type MaxObservations = ConstU32<240>;
+	type ObservationPeriod = ConstU64<60_000>;
 	type WeightInfo = pallet_amm::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AmmBenchmarkHelper;
@@ -274,6 +278,10 @@ impl pallet_amm::BenchmarkHelper<AssetKind> for AmmBenchmarkHelper {
 			let _ = <Assets as Create<AccountId>>::create(seed, owner, true, 1);
 		}
 		NativeOrWithId::WithId(seed)
+	}
+
+	fn set_timestamp(ms: u64) {
+		pallet_timestamp::Now::<Runtime>::put(ms);
 	}
 }
 
