@@ -7,10 +7,13 @@ fn main() {
 		// which the scripts keep outside the repository; point it at this workspace instead. Set
 		// here rather than in cargo's `[env]`, which would reach (and rebuild) every crate's build
 		// script whenever the checkout moves.
+		// Read when the script runs, not when it compiles: cargo reuses a compiled build script
+		// for a checkout in another directory.
 		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
-			let manifest_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-			if let Some(workspace) = manifest_dir.parent() {
-				std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+			if let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+				if let Some(workspace) = std::path::Path::new(&manifest_dir).parent() {
+					std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+				}
 			}
 		}
 		substrate_wasm_builder::WasmBuilder::build_using_defaults();
