@@ -25,6 +25,7 @@ stop_node() {
 	wait "$node_pid" 2>/dev/null || true
 }
 trap stop_node EXIT
+trap 'exit 130' INT TERM
 
 echo "[e2e] dex-node --dev --tmp (pid $node_pid, rpc $rpc_port, log $log)"
 finalized=0
