@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the toolchain and runs every check: formatting, the release build, clippy (warnings are
-# errors), the workspace's tests, then two end-to-end runs side by side: the flows on a dev chain
-# and the zombienet test on a local 4-validator network. Prints how long each step took.
+# errors), the workspace's tests, then three end-to-end runs side by side: the flows on a dev chain,
+# a crash-recovery check (SIGKILL and restart) and the zombienet test on a local 4-validator
+# network. Prints how long each step took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -32,29 +33,36 @@ cargo clippy --release --locked --workspace --all-targets "${CARGO_FEATURES[@]}"
 step "cargo test --release --workspace"
 cargo test --release --locked --workspace "${CARGO_FEATURES[@]}"
 
-# Both end-to-end runs mostly wait for 6-second blocks, so they share the machine well.
-step "end-to-end: dev chain and 4-validator network (zombienet), side by side"
+# The end-to-end runs mostly wait for 6-second blocks, so they share the machine well.
+step "end-to-end, side by side: dev chain flows, crash recovery, 4-validator network (zombienet)"
 logs=$(mktemp -d -t dex-e2e-logs.XXXXXX)
-"$REPO_ROOT/scripts/e2e-dev.sh" >"$logs/dev.log" 2>&1 &
-dev_pid=$!
-"$REPO_ROOT/scripts/zombienet.sh" test >"$logs/zombienet.log" 2>&1 &
-zombienet_pid=$!
-stop_runs() { kill -TERM "$dev_pid" "$zombienet_pid" 2>/dev/null || true; }
+names=("dev chain (scripts/e2e-dev.sh)" "crash recovery (scripts/crash-recovery.sh)"
+	"4-validator network (scripts/zombienet.sh test)")
+dev_chain() { "$REPO_ROOT/scripts/e2e-dev.sh"; }
+crash_recovery() { "$REPO_ROOT/scripts/crash-recovery.sh"; }
+network() { "$REPO_ROOT/scripts/zombienet.sh" test; }
+commands=(dev_chain crash_recovery network)
+pids=()
+for i in "${!commands[@]}"; do
+	"${commands[$i]}" >"$logs/$i.log" 2>&1 &
+	pids+=($!)
+done
+stop_runs() { kill -TERM "${pids[@]}" 2>/dev/null || true; }
 trap stop_runs INT TERM
-dev_status=0
-wait "$dev_pid" || dev_status=$?
-zombienet_status=0
-wait "$zombienet_pid" || zombienet_status=$?
+failed=()
+for i in "${!pids[@]}"; do
+	wait "${pids[$i]}" || failed+=("${names[$i]}")
+done
 trap - INT TERM
-echo "---- dev chain (scripts/e2e-dev.sh) ----"
-cat "$logs/dev.log"
-echo "---- 4-validator network (scripts/zombienet.sh test) ----"
-cat "$logs/zombienet.log"
+for i in "${!names[@]}"; do
+	echo "---- ${names[$i]} ----"
+	cat "$logs/$i.log"
+done
 rm -rf "$logs"
 step ""
 echo "[test] total: $SECONDS s"
-if [ "$dev_status" -ne 0 ] || [ "$zombienet_status" -ne 0 ]; then
-	echo "[test] FAILED: dev chain exit $dev_status, zombienet exit $zombienet_status" >&2
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "[test] FAILED: ${failed[*]}" >&2
 	exit 1
 fi
 echo "[test] all checks passed"
