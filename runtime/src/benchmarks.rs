@@ -3,10 +3,13 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking::baseline, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_assets, Assets]
+	[pallet_assets, PoolAssets]
 	[pallet_amm, Amm]
 	[pallet_liquidity_mining, LiquidityMining]
 );

@@ -1,0 +1,17 @@
+//! Weights generated on the reference machine by `scripts/benchmark-weights.sh`: the block and
+//! extrinsic base weights, ParityDB's read and write weights, and every benchmarked pallet's call
+//! weights. `MACHINE.md` says what the machine was; rerun the script to make them for another.
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+pub mod frame_system;
+pub mod frame_system_extensions;
+pub mod pallet_amm;
+pub mod pallet_assets_assets;
+pub mod pallet_assets_pool_assets;
+pub mod pallet_balances;
+pub mod pallet_liquidity_mining;
+pub mod pallet_sudo;
+pub mod pallet_timestamp;
+pub mod pallet_transaction_payment;
+pub mod paritydb_weights;

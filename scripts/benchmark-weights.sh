@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Regenerates every weight the runtime charges, on this machine, with the release node:
+#   - the block and extrinsic base weights (`dex-node benchmark overhead`),
+#   - the database read/write weights of ParityDB, the node's database (`dex-node benchmark storage`;
+#     see below why the runtime does not take them from a fresh dev chain yet),
+#   - the weights of every benchmarked pallet in the runtime, ours and the SDK's
+#     (`dex-node benchmark pallet`),
+# all written to runtime/src/weights/, which the runtime uses. Our pallets' own `src/weights.rs`
+# (their `WeightInfo` trait and defaults for other runtimes) are regenerated too.
+# Also records the machine's figures (`dex-node benchmark machine`) in runtime/src/weights/MACHINE.md.
+# Usage: scripts/benchmark-weights.sh [pallet...]   (default: all; STEPS and REPEAT can be set)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$REPO_ROOT"
+
+STEPS=${STEPS:-50}
+REPEAT=${REPEAT:-20}
+WEIGHTS="$REPO_ROOT/runtime/src/weights"
+HEADER="$REPO_ROOT/scripts/weight-header.txt"
+RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
+# Every pallet with benchmarks in runtime/src/benchmarks.rs, by the name the CLI knows.
+ALL_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_sudo
+	pallet_transaction_payment pallet_assets pallet_amm pallet_liquidity_mining)
+
+pallets=("$@")
+everything=0
+[ ${#pallets[@]} -gt 0 ] || { pallets=("${ALL_PALLETS[@]}"); everything=1; }
+
+build_node
+
+for pallet in "${pallets[@]}"; do
+	echo "[weights] $pallet (steps $STEPS, repeat $REPEAT) -> runtime/src/weights/"
+	"$DEX_NODE" benchmark pallet \
+		--runtime "$RUNTIME_WASM" \
+		--genesis-builder=runtime \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "$STEPS" \
+		--repeat "$REPEAT" \
+		--header "$HEADER" \
+		--output "$WEIGHTS/"
+	case "$pallet" in
+	pallet_amm | pallet_liquidity_mining)
+		dir="pallets/$(echo "${pallet#pallet_}" | tr '_' '-')"
+		# A second run: weights written from `--json-input` lose their storage and proof-size
+		# information.
+		echo "[weights] $pallet -> $dir/src/weights.rs"
+		"$DEX_NODE" benchmark pallet \
+			--runtime "$RUNTIME_WASM" \
+			--genesis-builder=runtime \
+			--pallet "$pallet" \
+			--extrinsic '*' \
+			--steps "$STEPS" \
+			--repeat "$REPEAT" \
+			--template "$REPO_ROOT/scripts/weight-template.hbs" \
+			--header "$HEADER" \
+			--output "$dir/src/weights.rs"
+		;;
+	esac
+done
+
+if [ "$everything" -eq 1 ]; then
+	echo "[weights] block and extrinsic overhead -> runtime/src/weights/{block,extrinsic}_weights.rs"
+	"$DEX_NODE" benchmark overhead \
+		--runtime "$RUNTIME_WASM" \
+		--genesis-builder=runtime \
+		--header "$HEADER" \
+		--weight-path "$WEIGHTS/"
+
+	# The storage benchmark reads and writes every key of a chain database, in ParityDB like the
+	# node's. A fresh dev chain's genesis state has a few dozen keys, whose average is dominated by
+	# reading the runtime code, so its result is written beside the target directory for
+	# inspection and the runtime keeps the SDK's ParityDB figures (see paritydb_weights.rs) until
+	# the benchmark runs on a database of realistic size.
+	db=$(mktemp -d -t dex-weights-db.XXXXXX)
+	trap 'rm -rf "$db"' EXIT
+	mkdir -p "$REPO_ROOT/target"
+	echo "[weights] ParityDB read/write (genesis state) -> target/paritydb_weights.rs"
+	"$DEX_NODE" benchmark storage \
+		--dev \
+		--base-path "$db" \
+		--database paritydb \
+		--state-version 1 \
+		--batch-size 10 \
+		--header "$HEADER" \
+		--weight-path "$REPO_ROOT/target/"
+
+	echo "[weights] machine -> runtime/src/weights/MACHINE.md"
+	{
+		echo "# The machine the weights were generated on"
+		echo
+		echo "\`dex-node benchmark machine --allow-fail\`, run by \`scripts/benchmark-weights.sh\` on $(date -u +%Y-%m-%d):"
+		echo
+		echo '```text'
+		"$DEX_NODE" benchmark machine --dev --base-path "$db" --allow-fail 2>&1 |
+			grep -oE '[+|].*[+|]' || true
+		echo '```'
+		echo
+		echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores; $(free -g | awk '/Mem:/ {print $2}') GiB RAM."
+	} >"$WEIGHTS/MACHINE.md"
+fi
+
+cargo fmt --all
+echo "[weights] done: rebuild the node (scripts/run-dev.sh or cargo build) to use them"
