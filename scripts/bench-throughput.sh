@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Node throughput on a release `dex-node --dev`: fills blocks with pre-signed transfers, swaps and
+# farm stakes/claims from the six dev accounts (scripts/client/throughput.mjs), then re-executes
+# the full blocks with `dex-node benchmark block` to compare their execution time with the weight
+# they were charged. Prints transactions per block and per second of each kind, the ratio
+# swaps/s ÷ transfers/s, and each full block's execution time as a share of its weight.
+# Usage: scripts/bench-throughput.sh [PER_SENDER] (default 3000 transactions per sender and kind)
+# Results: target/throughput.json and the console.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$REPO_ROOT"
+
+PER_SENDER=${1:-3000}
+[ -x "$DEX_NODE" ] || build_node
+[ -d "$REPO_ROOT/scripts/client/node_modules" ] || (cd "$REPO_ROOT/scripts/client" && npm ci --no-audit --no-fund --loglevel=error)
+
+base=$(mktemp -d -t dex-throughput.XXXXXX)
+rpc_port=$(free_port)
+results="$REPO_ROOT/target/throughput.json"
+mkdir -p "$(dirname "$results")"
+
+node_pid=""
+stop_node() {
+	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
+		kill -INT "$node_pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$node_pid" 2>/dev/null || true
+	fi
+	[ -z "$node_pid" ] || wait "$node_pid" 2>/dev/null || true
+	node_pid=""
+}
+cleanup() { stop_node; rm -rf "$base"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "[throughput] dex-node --dev (base path $base, rpc $rpc_port)"
+"$DEX_NODE" --dev --base-path "$base" --rpc-port "$rpc_port" --port "$(free_port)" \
+	--no-prometheus --no-telemetry --pool-limit 100000 --pool-kbytes 400000 \
+	--rpc-max-request-size 100 --rpc-max-connections 10 >"$base/node.log" 2>&1 &
+node_pid=$!
+for _ in $(seq 1 60); do
+	rpc "$rpc_port" system_health >/dev/null 2>&1 && break
+	sleep 1
+done
+
+DEX_WS="ws://127.0.0.1:$rpc_port" node scripts/client/throughput.mjs --per-sender "$PER_SENDER" \
+	--json "$results"
+stop_node
+
+# Re-execute the blocks each kind filled and compare their execution time with their weight.
+python3 - "$results" <<'PY' >"$base/ranges"
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    if r["fullBlocks"] > 0:
+        print(r["kind"], min(r["fullBlockNumbers"]), max(r["fullBlockNumbers"]))
+PY
+while read -r kind from to; do
+	echo "[throughput] $kind: dex-node benchmark block --from $from --to $to"
+	"$DEX_NODE" benchmark block --dev --base-path "$base" --from "$from" --to "$to" --repeat 3 2>&1 |
+		grep -E "Block [0-9]+ with" | sed -E 's/^.*(Block [0-9]+ with)/\1/' | tee -a "$base/blocks.txt"
+done <"$base/ranges"
+
+python3 - "$results" "$base/blocks.txt" <<'PY'
+import json, re, sys
+results = {r["kind"]: r for r in json.load(open(sys.argv[1]))}
+used = [float(m.group(1)) for m in re.finditer(r"used\s+([\d.]+)% of its weight", open(sys.argv[2]).read())]
+for kind, r in results.items():
+    print(f"{kind}: {r['perBlock']} per block, {r['perSecond']}/s over {r['fullBlocks']} full blocks "
+          f"({r['weightPercent']}% of the normal weight)")
+if "transfer" in results and "swap" in results and results["transfer"]["perSecond"]:
+    print(f"swaps/s ÷ transfers/s = {results['swap']['perSecond'] / results['transfer']['perSecond']:.2f}")
+if used:
+    print(f"full blocks executed in {min(used):.1f}% to {max(used):.1f}% of their weight")
+PY
