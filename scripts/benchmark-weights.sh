@@ -28,8 +28,10 @@ everything=0
 
 build_node
 
-for pallet in "${pallets[@]}"; do
-	echo "[weights] $pallet (steps $STEPS, repeat $REPEAT) -> runtime/src/weights/"
+# Benchmarks one pallet: bench_pallet PALLET [ARG...] (output arguments).
+bench_pallet() {
+	local pallet=$1
+	shift
 	"$DEX_NODE" benchmark pallet \
 		--runtime "$RUNTIME_WASM" \
 		--genesis-builder=runtime \
@@ -38,22 +40,19 @@ for pallet in "${pallets[@]}"; do
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--header "$HEADER" \
-		--output "$WEIGHTS/"
+		"$@"
+}
+
+for pallet in "${pallets[@]}"; do
+	echo "[weights] $pallet (steps $STEPS, repeat $REPEAT) -> runtime/src/weights/"
+	bench_pallet "$pallet" --output "$WEIGHTS/"
 	case "$pallet" in
 	pallet_amm | pallet_liquidity_mining)
 		dir="pallets/$(echo "${pallet#pallet_}" | tr '_' '-')"
 		# A second run: weights written from `--json-input` lose their storage and proof-size
 		# information.
 		echo "[weights] $pallet -> $dir/src/weights.rs"
-		"$DEX_NODE" benchmark pallet \
-			--runtime "$RUNTIME_WASM" \
-			--genesis-builder=runtime \
-			--pallet "$pallet" \
-			--extrinsic '*' \
-			--steps "$STEPS" \
-			--repeat "$REPEAT" \
-			--template "$REPO_ROOT/scripts/weight-template.hbs" \
-			--header "$HEADER" \
+		bench_pallet "$pallet" --template "$REPO_ROOT/scripts/weight-template.hbs" \
 			--output "$dir/src/weights.rs"
 		;;
 	esac
