@@ -21,12 +21,7 @@ mkdir -p "$(dirname "$results")"
 
 node_pid=""
 stop_node() {
-	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-		kill -INT "$node_pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-		kill -KILL "$node_pid" 2>/dev/null || true
-	fi
-	[ -z "$node_pid" ] || wait "$node_pid" 2>/dev/null || true
+	stop_process "$node_pid"
 	node_pid=""
 }
 cleanup() { stop_node; rm -rf "$base"; }

@@ -28,3 +28,15 @@ rpc() {
 		"http://127.0.0.1:$port" |
 		python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps(r["result"]))'
 }
+
+# Stops a node: SIGINT, up to 10 s to exit, then SIGKILL; reaps it. stop_process PID (or nothing).
+stop_process() {
+	local pid=${1:-}
+	[ -n "$pid" ] || return 0
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -INT "$pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	wait "$pid" 2>/dev/null || true
+}

@@ -17,11 +17,7 @@ client_pid=""
 
 stop_all() {
 	[ -z "$client_pid" ] || kill -TERM "$client_pid" 2>/dev/null || true
-	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-		kill -INT "$node_pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-		kill -KILL "$node_pid" 2>/dev/null || true
-	fi
+	stop_process "$node_pid"
 	wait 2>/dev/null || true
 	rm -rf "$base"
 }

@@ -16,14 +16,7 @@ log=$(mktemp -t dex-e2e.XXXXXX.log)
 	--no-telemetry >"$log" 2>&1 &
 node_pid=$!
 
-stop_node() {
-	if kill -0 "$node_pid" 2>/dev/null; then
-		kill -INT "$node_pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-		kill -KILL "$node_pid" 2>/dev/null || true
-	fi
-	wait "$node_pid" 2>/dev/null || true
-}
+stop_node() { stop_process "$node_pid"; }
 trap stop_node EXIT
 trap 'exit 130' INT TERM
 

@@ -1469,18 +1469,18 @@ impl<T: Config> Pallet<T> {
 		window_ms: u64,
 	) -> Option<Twap<T::Balance>> {
 		let pool_id = Self::pool_id(base.clone(), quote).ok()?;
-		let info = Pools::<T>::get(&pool_id)?;
+		let mut info = Pools::<T>::get(&pool_id)?;
 		let forward = pool_id.0 == base;
 		let now = T::Timestamp::now();
-		// The cumulatives as they would be if the pool were touched now.
-		let mut current = info.clone();
-		Self::accumulate_prices(&mut current, now);
+		// The cumulatives as they would be if the pool were touched now (the ring's position does
+		// not change with them).
+		Self::accumulate_prices(&mut info, now);
 		let start =
 			Self::observation_at_or_before(&pool_id, &info.oracle, now.checked_sub(window_ms)?)?;
 		let (start_cumulative, end_cumulative) = if forward {
-			(start.price1_cumulative, current.oracle.price1_cumulative)
+			(start.price1_cumulative, info.oracle.price1_cumulative)
 		} else {
-			(start.price2_cumulative, current.oracle.price2_cumulative)
+			(start.price2_cumulative, info.oracle.price2_cumulative)
 		};
 		let price_x64 =
 			math::twap_x64(start_cumulative, end_cumulative, now.checked_sub(start.timestamp)?)?;
