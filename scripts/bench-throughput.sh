@@ -5,6 +5,8 @@
 # they were charged. Prints transactions per block and per second of each kind, the ratio
 # swaps/s ÷ transfers/s, and each full block's execution time as a share of its weight.
 # Usage: scripts/bench-throughput.sh [PER_SENDER] (default 3000 transactions per sender and kind)
+# THROUGHPUT_DB=DIR keeps the node's database in DIR afterwards (replacing what DIR held), e.g. for
+# `dex-node benchmark storage` on a database of realistic size (scripts/benchmark-weights.sh).
 # Results: target/throughput.json and the console.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -14,7 +16,14 @@ PER_SENDER=${1:-3000}
 [ -x "$DEX_NODE" ] || build_node
 [ -d "$REPO_ROOT/scripts/client/node_modules" ] || (cd "$REPO_ROOT/scripts/client" && npm ci --no-audit --no-fund --loglevel=error)
 
-base=$(mktemp -d -t dex-throughput.XXXXXX)
+keep_db=${THROUGHPUT_DB:-}
+if [ -n "$keep_db" ]; then
+	rm -rf "$keep_db"
+	mkdir -p "$keep_db"
+	base=$(cd "$keep_db" && pwd)
+else
+	base=$(mktemp -d -t dex-throughput.XXXXXX)
+fi
 rpc_port=$(free_port)
 results="$REPO_ROOT/target/throughput.json"
 mkdir -p "$(dirname "$results")"
@@ -24,7 +33,10 @@ stop_node() {
 	stop_process "$node_pid"
 	node_pid=""
 }
-cleanup() { stop_node; rm -rf "$base"; }
+cleanup() {
+	stop_node
+	[ -n "$keep_db" ] || rm -rf "$base"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -50,9 +62,12 @@ for r in json.load(open(sys.argv[1])):
         print(r["kind"], min(r["fullBlockNumbers"]), max(r["fullBlockNumbers"]))
 PY
 while read -r kind from to; do
-	echo "[throughput] $kind: dex-node benchmark block --from $from --to $to"
-	"$DEX_NODE" benchmark block --dev --base-path "$base" --from "$from" --to "$to" --repeat 3 2>&1 |
-		grep -E "Block [0-9]+ with" | sed -E 's/^.*(Block [0-9]+ with)/\1/' | tee -a "$base/blocks.txt"
+	# The first block a `benchmark block` process executes also pays for compiling the runtime,
+	# so the block before the range runs first and its figure is dropped.
+	echo "[throughput] $kind: dex-node benchmark block --from $((from - 1)) --to $to (first one warms up)"
+	"$DEX_NODE" benchmark block --dev --base-path "$base" --from "$((from - 1))" --to "$to" --repeat 3 2>&1 |
+		grep -E "Block [0-9]+ with" | sed -E 's/^.*(Block [0-9]+ with)/\1/' | tail -n +2 |
+		tee -a "$base/blocks.txt"
 done <"$base/ranges"
 
 python3 - "$results" "$base/blocks.txt" <<'PY'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every weight the runtime charges, on this machine, with the release node:
 #   - the block and extrinsic base weights (`dex-node benchmark overhead`),
-#   - the database read/write weights of ParityDB, the node's database (`dex-node benchmark storage`;
-#     see below why the runtime does not take them from a fresh dev chain yet),
+#   - the database read/write weights of ParityDB, the node's database (`dex-node benchmark storage`
+#     on the database of a throughput run; STORAGE_DB=DIR names another node base path),
 #   - the weights of every benchmarked pallet in the runtime, ours and the SDK's
 #     (`dex-node benchmark pallet`),
 # all written to runtime/src/weights/, which the runtime uses. Our pallets' own `src/weights.rs`
@@ -67,23 +67,28 @@ if [ "$everything" -eq 1 ]; then
 		--weight-path "$WEIGHTS/"
 
 	# The storage benchmark reads and writes every key of a chain database, in ParityDB like the
-	# node's. A fresh dev chain's genesis state has a few dozen keys, whose average is dominated by
-	# reading the runtime code, so its result is written beside the target directory for
-	# inspection and the runtime keeps the SDK's ParityDB figures (see paritydb_weights.rs) until
-	# the benchmark runs on a database of realistic size.
-	db=$(mktemp -d -t dex-weights-db.XXXXXX)
-	trap 'rm -rf "$db"' EXIT
-	mkdir -p "$REPO_ROOT/target"
-	echo "[weights] ParityDB read/write (genesis state) -> target/paritydb_weights.rs"
+	# node's. A fresh genesis holds a few dozen keys and its average is dominated by reading the
+	# 1 MB runtime code, so the benchmark runs on the database a throughput run leaves behind
+	# (scripts/bench-throughput.sh: some 18,000 accounts, pools, a farm, 50 blocks). Reads are
+	# cold (no trie cache); writes are timed per key in commits of 100 keys, fewer than a full
+	# block commits at once.
+	state_db=${STORAGE_DB:-$REPO_ROOT/target/throughput-db}
+	if [ ! -d "$state_db/chains" ]; then
+		echo "[weights] building a chain database: THROUGHPUT_DB=$state_db scripts/bench-throughput.sh 3000"
+		THROUGHPUT_DB="$state_db" "$REPO_ROOT/scripts/bench-throughput.sh" 3000
+	fi
+	echo "[weights] ParityDB read/write ($state_db) -> runtime/src/weights/paritydb_weights.rs"
 	"$DEX_NODE" benchmark storage \
 		--dev \
-		--base-path "$db" \
+		--base-path "$state_db" \
 		--database paritydb \
 		--state-version 1 \
-		--batch-size 10 \
+		--batch-size 100 \
 		--header "$HEADER" \
-		--weight-path "$REPO_ROOT/target/"
+		--weight-path "$WEIGHTS/"
 
+	db=$(mktemp -d -t dex-weights-db.XXXXXX)
+	trap 'rm -rf "$db"' EXIT
 	echo "[weights] machine -> runtime/src/weights/MACHINE.md"
 	{
 		echo "# The machine the weights were generated on"

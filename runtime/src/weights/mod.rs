@@ -14,4 +14,6 @@ pub mod pallet_liquidity_mining;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
+// The storage benchmark's template documents the fields of a struct expression.
+#[allow(unused_doc_comments)]
 pub mod paritydb_weights;
