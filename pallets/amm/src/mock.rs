@@ -40,6 +40,8 @@ impl frame_system::Config for Test {
 	type Lookup = IdentityLookup<Self::AccountId>;
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u128>;
+	// Non-zero database weights, so tests can see weight refunds.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 /// Existential deposit of the native token in the tests.

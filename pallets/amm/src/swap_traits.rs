@@ -31,6 +31,7 @@ impl<T: Config> Swap<T::AccountId> for Pallet<T> {
 				&send_to,
 				keep_alive,
 			)
+			.map(|(amount, _)| amount)
 		})
 	}
 
@@ -51,6 +52,7 @@ impl<T: Config> Swap<T::AccountId> for Pallet<T> {
 				&send_to,
 				keep_alive,
 			)
+			.map(|(amount, _)| amount)
 		})
 	}
 }

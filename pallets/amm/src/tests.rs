@@ -1182,3 +1182,458 @@ mod properties {
 		}
 	}
 }
+
+/// A call's result without its post-dispatch information.
+fn plain(
+	result: frame_support::dispatch::DispatchResultWithPostInfo,
+) -> sp_runtime::DispatchResult {
+	result.map(|_| ()).map_err(|e| e.error)
+}
+
+/// The name of an error as the bad-input matrix prints it.
+fn error_name(error: &DispatchError) -> String {
+	match error {
+		DispatchError::Module(sp_runtime::ModuleError { message: Some(name), .. }) => {
+			format!("Amm::{name}")
+		}
+		other => format!("{other:?}"),
+	}
+}
+
+/// The bad-input matrix of `docs/RELIABILITY.md`: every call with each kind of bad input, the
+/// error it returns, and (through `assert_noop!`) no change to storage. `cargo test -p pallet-amm
+/// bad_input_matrix -- --nocapture` prints the table.
+#[test]
+fn bad_input_matrix() {
+	type Call = Box<dyn Fn() -> sp_runtime::DispatchResult>;
+	test(|| {
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		pool_with(USDT, ETH, 1_000_000, 1_000_000);
+		System::set_block_number(10);
+		let signed = || RuntimeOrigin::signed(ALICE);
+		let out = math::amount_out(10_000, 1_000_000, 4_000_000, 30).unwrap();
+		let cost = math::amount_in(out, 1_000_000, 4_000_000, 30).unwrap();
+		let lp = lp_balance(ALICE, NATIVE, USDT);
+		let tiers = |v: Vec<u32>| -> frame_support::BoundedVec<u32, _> { v.try_into().unwrap() };
+		let swap_in =
+			|path: Vec<AssetKind>, amount: u128, min: u128, deadline: Option<u64>| -> Call {
+				Box::new(move || {
+					plain(Amm::swap_exact_in(
+						signed(),
+						path.clone(),
+						amount,
+						min,
+						ALICE,
+						true,
+						deadline,
+					))
+				})
+			};
+		let swap_out =
+			|path: Vec<AssetKind>, amount: u128, max: u128, deadline: Option<u64>| -> Call {
+				Box::new(move || {
+					plain(Amm::swap_exact_out(
+						signed(),
+						path.clone(),
+						amount,
+						max,
+						ALICE,
+						true,
+						deadline,
+					))
+				})
+			};
+		let add =
+			|a: AssetKind, b: AssetKind, x: u128, y: u128, min: (u128, u128), deadline| -> Call {
+				Box::new(move || {
+					Amm::add_liquidity(
+						signed(),
+						a.clone(),
+						b.clone(),
+						x,
+						y,
+						min.0,
+						min.1,
+						ALICE,
+						deadline,
+					)
+				})
+			};
+		let remove =
+			|a: AssetKind, b: AssetKind, amount: u128, min: (u128, u128), deadline| -> Call {
+				Box::new(move || {
+					Amm::remove_liquidity(
+						signed(),
+						a.clone(),
+						b.clone(),
+						amount,
+						min.0,
+						min.1,
+						ALICE,
+						deadline,
+					)
+				})
+			};
+		let unknown = NativeOrWithId::WithId(99);
+		let rows: Vec<(&str, &str, Call, DispatchError)> = vec![
+			(
+				"create_pool",
+				"unsigned origin",
+				Box::new(|| Amm::create_pool(RuntimeOrigin::none(), NATIVE, DOT, None)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"create_pool",
+				"the same asset twice",
+				Box::new(move || Amm::create_pool(signed(), DOT, DOT, None)),
+				Error::<Test>::IdenticalAssets.into(),
+			),
+			(
+				"create_pool",
+				"unknown asset id",
+				Box::new(move || {
+					Amm::create_pool(signed(), NATIVE, NativeOrWithId::WithId(99), None)
+				}),
+				Error::<Test>::UnknownAsset.into(),
+			),
+			(
+				"create_pool",
+				"existing pool (assets in either order)",
+				Box::new(move || Amm::create_pool(signed(), USDT, NATIVE, None)),
+				Error::<Test>::PoolExists.into(),
+			),
+			(
+				"create_pool",
+				"fee tier not allowed (u32::MAX)",
+				Box::new(move || Amm::create_pool(signed(), NATIVE, DOT, Some(u32::MAX))),
+				Error::<Test>::FeeTierNotAllowed.into(),
+			),
+			(
+				"create_pool",
+				"creator cannot pay the setup fee",
+				Box::new(|| Amm::create_pool(RuntimeOrigin::signed(99), NATIVE, DOT, None)),
+				TokenError::FundsUnavailable.into(),
+			),
+			(
+				"add_liquidity",
+				"unsigned origin",
+				Box::new(|| {
+					Amm::add_liquidity(
+						RuntimeOrigin::none(),
+						NATIVE,
+						USDT,
+						1_000,
+						1_000,
+						0,
+						0,
+						ALICE,
+						None,
+					)
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"add_liquidity",
+				"unknown pool",
+				add(NATIVE, DOT, 10_000, 10_000, (0, 0), None),
+				Error::<Test>::PoolNotFound.into(),
+			),
+			(
+				"add_liquidity",
+				"unknown asset id",
+				add(NATIVE, unknown.clone(), 10_000, 10_000, (0, 0), None),
+				Error::<Test>::PoolNotFound.into(),
+			),
+			(
+				"add_liquidity",
+				"zero amount",
+				add(NATIVE, USDT, 0, 10_000, (0, 0), None),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"add_liquidity",
+				"u128::MAX amounts",
+				add(NATIVE, USDT, u128::MAX, u128::MAX, (0, 0), None),
+				Error::<Test>::Overflow.into(),
+			),
+			(
+				"add_liquidity",
+				"expired deadline",
+				add(NATIVE, USDT, 10_000, 40_000, (0, 0), Some(9)),
+				Error::<Test>::DeadlinePassed.into(),
+			),
+			(
+				"add_liquidity",
+				"minimum one past what the ratio takes",
+				add(NATIVE, USDT, 1_000, 8_000, (0, 4_001), None),
+				Error::<Test>::DepositBelowMinimum.into(),
+			),
+			(
+				"add_liquidity",
+				"deposit worth less than one LP token",
+				add(NATIVE, USDT, 1, 3, (0, 0), None),
+				Error::<Test>::ZeroLpMinted.into(),
+			),
+			(
+				"remove_liquidity",
+				"unsigned origin",
+				Box::new(|| {
+					Amm::remove_liquidity(RuntimeOrigin::none(), NATIVE, USDT, 1, 0, 0, ALICE, None)
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"remove_liquidity",
+				"unknown pool",
+				remove(NATIVE, DOT, 1_000, (0, 0), None),
+				Error::<Test>::PoolNotFound.into(),
+			),
+			(
+				"remove_liquidity",
+				"zero LP tokens",
+				remove(NATIVE, USDT, 0, (0, 0), None),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"remove_liquidity",
+				"u128::MAX LP tokens",
+				remove(NATIVE, USDT, u128::MAX, (0, 0), None),
+				Error::<Test>::InsufficientLpTokens.into(),
+			),
+			(
+				"remove_liquidity",
+				"expired deadline",
+				remove(NATIVE, USDT, 1_000, (0, 0), Some(9)),
+				Error::<Test>::DeadlinePassed.into(),
+			),
+			(
+				"remove_liquidity",
+				"minimum one past the pro-rata amount",
+				remove(NATIVE, USDT, lp / 2, (1_000_000 * (lp / 2) / (lp + 1_000) + 1, 0), None),
+				Error::<Test>::WithdrawalBelowMinimum.into(),
+			),
+			(
+				"swap_exact_in",
+				"unsigned origin",
+				Box::new(|| {
+					plain(Amm::swap_exact_in(
+						RuntimeOrigin::none(),
+						vec![NATIVE, USDT],
+						10_000,
+						0,
+						ALICE,
+						true,
+						None,
+					))
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"swap_exact_in",
+				"zero amount",
+				swap_in(vec![NATIVE, USDT], 0, 0, None),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"swap_exact_in",
+				"u128::MAX amount",
+				swap_in(vec![NATIVE, USDT], u128::MAX, 0, None),
+				TokenError::FundsUnavailable.into(),
+			),
+			(
+				"swap_exact_in",
+				"path of one asset",
+				swap_in(vec![NATIVE], 10_000, 0, None),
+				Error::<Test>::InvalidPathLength.into(),
+			),
+			(
+				"swap_exact_in",
+				"path longer than the limit (5 assets)",
+				swap_in(vec![NATIVE, USDT, ETH, USDT, NATIVE], 10_000, 0, None),
+				Error::<Test>::InvalidPathLength.into(),
+			),
+			(
+				"swap_exact_in",
+				"duplicate path entry (same asset twice in a row)",
+				swap_in(vec![NATIVE, NATIVE], 10_000, 0, None),
+				Error::<Test>::IdenticalAssets.into(),
+			),
+			(
+				"swap_exact_in",
+				"path through the same pool twice",
+				swap_in(vec![NATIVE, USDT, NATIVE], 10_000, 0, None),
+				Error::<Test>::PathRepeatsPool.into(),
+			),
+			(
+				"swap_exact_in",
+				"unknown asset id",
+				swap_in(vec![NATIVE, unknown.clone()], 10_000, 0, None),
+				Error::<Test>::PoolNotFound.into(),
+			),
+			(
+				"swap_exact_in",
+				"expired deadline",
+				swap_in(vec![NATIVE, USDT], 10_000, 0, Some(9)),
+				Error::<Test>::DeadlinePassed.into(),
+			),
+			(
+				"swap_exact_in",
+				"minimum output one past the quote",
+				swap_in(vec![NATIVE, USDT], 10_000, out + 1, None),
+				Error::<Test>::AmountOutTooLow.into(),
+			),
+			(
+				"swap_exact_out",
+				"unsigned origin",
+				Box::new(|| {
+					plain(Amm::swap_exact_out(
+						RuntimeOrigin::none(),
+						vec![NATIVE, USDT],
+						10_000,
+						u128::MAX,
+						ALICE,
+						true,
+						None,
+					))
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"swap_exact_out",
+				"zero amount",
+				swap_out(vec![NATIVE, USDT], 0, u128::MAX, None),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"swap_exact_out",
+				"u128::MAX amount (more than the reserve)",
+				swap_out(vec![NATIVE, USDT], u128::MAX, u128::MAX, None),
+				Error::<Test>::InsufficientLiquidity.into(),
+			),
+			(
+				"swap_exact_out",
+				"path longer than the limit (5 assets)",
+				swap_out(vec![NATIVE, USDT, ETH, USDT, NATIVE], 10_000, u128::MAX, None),
+				Error::<Test>::InvalidPathLength.into(),
+			),
+			(
+				"swap_exact_out",
+				"duplicate path entry",
+				swap_out(vec![USDT, USDT], 10_000, u128::MAX, None),
+				Error::<Test>::IdenticalAssets.into(),
+			),
+			(
+				"swap_exact_out",
+				"unknown asset id",
+				swap_out(vec![unknown, USDT], 10_000, u128::MAX, None),
+				Error::<Test>::PoolNotFound.into(),
+			),
+			(
+				"swap_exact_out",
+				"expired deadline",
+				swap_out(vec![NATIVE, USDT], 10_000, u128::MAX, Some(9)),
+				Error::<Test>::DeadlinePassed.into(),
+			),
+			(
+				"swap_exact_out",
+				"maximum input one below the quote",
+				swap_out(vec![NATIVE, USDT], out, cost - 1, None),
+				Error::<Test>::AmountInTooHigh.into(),
+			),
+			(
+				"set_fee_tiers",
+				"signed origin",
+				Box::new(move || Amm::set_fee_tiers(signed(), tiers(vec![30]))),
+				DispatchError::BadOrigin,
+			),
+			(
+				"set_fee_tiers",
+				"no tiers",
+				Box::new(move || Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![]))),
+				Error::<Test>::InvalidFeeTiers.into(),
+			),
+			(
+				"set_fee_tiers",
+				"duplicate tier",
+				Box::new(move || Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![30, 30]))),
+				Error::<Test>::InvalidFeeTiers.into(),
+			),
+			(
+				"set_fee_tiers",
+				"tier of 100% or more",
+				Box::new(move || {
+					Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![30, 10_000]))
+				}),
+				Error::<Test>::InvalidFeeTiers.into(),
+			),
+			(
+				"set_fee_tiers",
+				"without the default tier",
+				Box::new(move || Amm::set_fee_tiers(RuntimeOrigin::root(), tiers(vec![5]))),
+				Error::<Test>::DefaultFeeTierNotAllowed.into(),
+			),
+			(
+				"set_protocol_fee",
+				"signed origin",
+				Box::new(move || Amm::set_protocol_fee(signed(), None)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"set_protocol_fee",
+				"zero share",
+				Box::new(|| {
+					Amm::set_protocol_fee(
+						RuntimeOrigin::root(),
+						Some(ProtocolFeeConfig { receiver: BOB, share: Permill::zero() }),
+					)
+				}),
+				Error::<Test>::ZeroAmount.into(),
+			),
+		];
+		println!("| Call | Bad input | Error |\n| --- | --- | --- |");
+		let mut wrong = Vec::new();
+		for (call, input, dispatch, error) in rows {
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+			let result = dispatch();
+			if result != Err(error) {
+				wrong.push(format!("{call} / {input}: expected {error:?}, got {result:?}"));
+			} else if sp_io::storage::root(sp_runtime::StateVersion::V1) != root {
+				wrong.push(format!("{call} / {input}: storage changed"));
+			}
+			println!("| `amm.{call}` | {input} | `{}` |", error_name(&error));
+		}
+		assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+	})
+}
+
+#[test]
+fn swaps_pay_for_price_observations_only_when_they_record_one() {
+	test(|| {
+		use crate::weights::WeightInfo as _;
+		use frame_support::{dispatch::PostDispatchInfo, weights::Weight};
+		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
+		pool_with(USDT, ETH, 1_000_000, 1_000_000);
+		let swap = || {
+			Amm::swap_exact_in(
+				RuntimeOrigin::signed(ALICE),
+				vec![NATIVE, USDT, ETH],
+				1_000,
+				0,
+				ALICE,
+				true,
+				None,
+			)
+		};
+		let charged = <Test as crate::Config>::WeightInfo::swap_exact_in(3);
+		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		let used = |result: frame_support::dispatch::DispatchResultWithPostInfo| -> Weight {
+			let info: PostDispatchInfo = result.expect("the swap succeeds");
+			info.actual_weight.expect("swaps report the weight they used")
+		};
+		// The first swap after an observation period records one in both pools: full charge.
+		Now::set(1_000_000);
+		assert_eq!(used(swap()), charged);
+		// A second swap in the same block records none: two writes are refunded.
+		assert_eq!(used(swap()), charged - write - write);
+	})
+}

@@ -51,7 +51,7 @@ use frame_support::{
 	ensure,
 	traits::{
 		fungibles::{Inspect, Mutate},
-		tokens::Preservation,
+		tokens::{Fortitude, Preservation},
 		Get,
 	},
 	PalletId,
@@ -918,6 +918,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
 		let mut stake = Stakes::<T>::get(who, farm_id).unwrap_or_default();
+		// The transfer below would fail too, with an arithmetic error for amounts past the
+		// balance; this says what is wrong.
+		ensure!(
+			T::LpTokens::reducible_balance(
+				farm.lp_token,
+				who,
+				Preservation::Expendable,
+				Fortitude::Polite
+			) >= amount,
+			sp_runtime::TokenError::FundsUnavailable
+		);
 
 		Self::update_farm(&mut farm);
 		Self::settle(&farm, &mut stake)?;
@@ -1000,7 +1011,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: each farm's total stake equals the sum of its stakes; the
 	/// pallet's account holds every staked LP token; no farm emitted more than its schedule and
 	/// cap allow, or minted more than it distributed.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Iterates every farm and stake: for `try-runtime` and test harnesses, never for a block.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut staked_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();

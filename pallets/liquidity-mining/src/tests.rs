@@ -550,3 +550,320 @@ mod properties {
 		}
 	}
 }
+
+/// The name of an error as the bad-input matrix prints it.
+fn error_name(error: &DispatchError) -> String {
+	match error {
+		DispatchError::Module(sp_runtime::ModuleError { message: Some(name), .. }) => {
+			format!("LiquidityMining::{name}")
+		}
+		other => format!("{other:?}"),
+	}
+}
+
+/// The bad-input matrix of `docs/RELIABILITY.md`: every call with each kind of bad input, the
+/// error it returns, and no change to storage. `cargo test -p pallet-liquidity-mining
+/// bad_input_matrix -- --nocapture` prints the table.
+#[test]
+fn bad_input_matrix() {
+	type Call = Box<dyn Fn() -> sp_runtime::DispatchResult>;
+	test(|| {
+		run_to_block(10);
+		let farm = create_farm(10, 10, 100, u128::MAX);
+		let ended = create_farm(10, 10, 12, u128::MAX);
+		stake(ALICE, farm, 100);
+		run_to_block(20);
+		let full = |n: u64| {
+			// Fills the LP token's farm slots (3 in the mock) with farms ending at block `n`.
+			move || LiquidityMining::create_farm(RuntimeOrigin::root(), LP, NATIVE, 1, 20, n, 100)
+		};
+		let root = RuntimeOrigin::root;
+		let signed = |who: AccountId| RuntimeOrigin::signed(who);
+		let create = |lp: u32, reward: AssetKind, rate: u128, start: u64, end: u64| -> Call {
+			Box::new(move || {
+				LiquidityMining::create_farm(root(), lp, reward.clone(), rate, start, end, 1_000)
+			})
+		};
+		let rows: Vec<(&str, &str, Call, DispatchError)> = vec![
+			(
+				"create_farm",
+				"signed origin",
+				Box::new(move || {
+					LiquidityMining::create_farm(signed(ALICE), LP, NATIVE, 10, 20, 30, 1_000)
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"create_farm",
+				"unknown LP token",
+				create(99, NATIVE, 10, 20, 30),
+				Error::<Test>::UnknownLpToken.into(),
+			),
+			(
+				"create_farm",
+				"unknown reward asset",
+				create(LP, NativeOrWithId::WithId(99), 10, 20, 30),
+				Error::<Test>::UnknownRewardAsset.into(),
+			),
+			(
+				"create_farm",
+				"zero rate",
+				create(LP, NATIVE, 0, 20, 30),
+				Error::<Test>::ZeroReward.into(),
+			),
+			(
+				"create_farm",
+				"start in the past",
+				create(LP, NATIVE, 10, 19, 30),
+				Error::<Test>::InvalidSchedule.into(),
+			),
+			(
+				"create_farm",
+				"end not after start",
+				create(LP, NATIVE, 10, 30, 30),
+				Error::<Test>::InvalidSchedule.into(),
+			),
+			(
+				"create_farm",
+				"zero cap",
+				Box::new(move || LiquidityMining::create_farm(root(), LP, NATIVE, 10, 20, 30, 0)),
+				Error::<Test>::ZeroReward.into(),
+			),
+			(
+				"stake",
+				"unsigned origin",
+				Box::new(move || LiquidityMining::stake(RuntimeOrigin::none(), farm, 10)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"stake",
+				"unknown farm",
+				Box::new(|| LiquidityMining::stake(RuntimeOrigin::signed(BOB), 99, 10)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"stake",
+				"zero amount",
+				Box::new(move || LiquidityMining::stake(signed(BOB), farm, 0)),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"stake",
+				"u128::MAX (more than held)",
+				Box::new(move || LiquidityMining::stake(signed(BOB), farm, u128::MAX)),
+				TokenError::FundsUnavailable.into(),
+			),
+			(
+				"unstake",
+				"unsigned origin",
+				Box::new(move || LiquidityMining::unstake(RuntimeOrigin::none(), farm, 10)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"unstake",
+				"unknown farm",
+				Box::new(|| LiquidityMining::unstake(RuntimeOrigin::signed(ALICE), 99, 10)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"unstake",
+				"zero amount",
+				Box::new(move || LiquidityMining::unstake(signed(ALICE), farm, 0)),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"unstake",
+				"no stake in the farm",
+				Box::new(move || LiquidityMining::unstake(signed(BOB), farm, 10)),
+				Error::<Test>::NoStake.into(),
+			),
+			(
+				"unstake",
+				"one more than staked",
+				Box::new(move || LiquidityMining::unstake(signed(ALICE), farm, 101)),
+				Error::<Test>::InsufficientStake.into(),
+			),
+			(
+				"unstake",
+				"u128::MAX",
+				Box::new(move || LiquidityMining::unstake(signed(ALICE), farm, u128::MAX)),
+				Error::<Test>::InsufficientStake.into(),
+			),
+			(
+				"claim",
+				"unsigned origin",
+				Box::new(move || LiquidityMining::claim(RuntimeOrigin::none(), farm, None)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"claim",
+				"unknown farm",
+				Box::new(|| LiquidityMining::claim(RuntimeOrigin::signed(ALICE), 99, None)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"claim",
+				"no stake in the farm",
+				Box::new(move || LiquidityMining::claim(signed(BOB), farm, None)),
+				Error::<Test>::NoStake.into(),
+			),
+			(
+				"emergency_withdraw",
+				"unsigned origin",
+				Box::new(move || LiquidityMining::emergency_withdraw(RuntimeOrigin::none(), farm)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"emergency_withdraw",
+				"unknown farm",
+				Box::new(|| LiquidityMining::emergency_withdraw(RuntimeOrigin::signed(ALICE), 99)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"emergency_withdraw",
+				"no stake in the farm",
+				Box::new(move || LiquidityMining::emergency_withdraw(signed(BOB), farm)),
+				Error::<Test>::NoStake.into(),
+			),
+			(
+				"add_liquidity_and_stake",
+				"unsigned origin",
+				Box::new(move || {
+					LiquidityMining::add_liquidity_and_stake(
+						RuntimeOrigin::none(),
+						farm,
+						10,
+						10,
+						0,
+						0,
+					)
+				}),
+				DispatchError::BadOrigin,
+			),
+			(
+				"add_liquidity_and_stake",
+				"unknown farm",
+				Box::new(|| {
+					LiquidityMining::add_liquidity_and_stake(
+						RuntimeOrigin::signed(BOB),
+						99,
+						10,
+						10,
+						0,
+						0,
+					)
+				}),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"add_liquidity_and_stake",
+				"zero amount",
+				Box::new(move || {
+					LiquidityMining::add_liquidity_and_stake(signed(BOB), farm, 0, 10, 0, 0)
+				}),
+				Error::<Test>::ZeroAmount.into(),
+			),
+			(
+				"add_liquidity_and_stake",
+				"u128::MAX (more than held)",
+				Box::new(move || {
+					LiquidityMining::add_liquidity_and_stake(signed(BOB), farm, 10, u128::MAX, 0, 0)
+				}),
+				TokenError::FundsUnavailable.into(),
+			),
+			(
+				"set_farm_rate",
+				"signed origin",
+				Box::new(move || LiquidityMining::set_farm_rate(signed(ALICE), farm, 5)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"set_farm_rate",
+				"unknown farm",
+				Box::new(move || LiquidityMining::set_farm_rate(root(), 99, 5)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"set_farm_rate",
+				"zero rate",
+				Box::new(move || LiquidityMining::set_farm_rate(root(), farm, 0)),
+				Error::<Test>::ZeroReward.into(),
+			),
+			(
+				"set_farm_rate",
+				"ended farm",
+				Box::new(move || LiquidityMining::set_farm_rate(root(), ended, 5)),
+				Error::<Test>::FarmEnded.into(),
+			),
+			(
+				"extend_farm",
+				"signed origin",
+				Box::new(move || LiquidityMining::extend_farm(signed(ALICE), farm, 200)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"extend_farm",
+				"unknown farm",
+				Box::new(move || LiquidityMining::extend_farm(root(), 99, 200)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"extend_farm",
+				"end not later than the current one",
+				Box::new(move || LiquidityMining::extend_farm(root(), farm, 100)),
+				Error::<Test>::InvalidSchedule.into(),
+			),
+			(
+				"extend_farm",
+				"ended farm",
+				Box::new(move || LiquidityMining::extend_farm(root(), ended, 200)),
+				Error::<Test>::FarmEnded.into(),
+			),
+			(
+				"end_farm",
+				"signed origin",
+				Box::new(move || LiquidityMining::end_farm(signed(ALICE), farm)),
+				DispatchError::BadOrigin,
+			),
+			(
+				"end_farm",
+				"unknown farm",
+				Box::new(move || LiquidityMining::end_farm(root(), 99)),
+				Error::<Test>::FarmNotFound.into(),
+			),
+			(
+				"end_farm",
+				"ended farm",
+				Box::new(move || LiquidityMining::end_farm(root(), ended)),
+				Error::<Test>::FarmEnded.into(),
+			),
+		];
+		println!("| Call | Bad input | Error |\n| --- | --- | --- |");
+		let mut wrong = Vec::new();
+		let mut check = |call: &str,
+		                 input: &str,
+		                 dispatch: &dyn Fn() -> sp_runtime::DispatchResult,
+		                 error: DispatchError| {
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+			let result = dispatch();
+			if result != Err(error) {
+				wrong.push(format!("{call} / {input}: expected {error:?}, got {result:?}"));
+			} else if sp_io::storage::root(sp_runtime::StateVersion::V1) != root {
+				wrong.push(format!("{call} / {input}: storage changed"));
+			}
+			println!("| `liquidity_mining.{call}` | {input} | `{}` |", error_name(&error));
+		};
+		for (call, input, dispatch, error) in rows {
+			check(call, input, &*dispatch, error);
+		}
+		// The LP token's farm slots (3) are full after two more farms; one more is refused.
+		assert_ok!(full(40)());
+		check(
+			"create_farm",
+			"LP token already has the most farms",
+			&full(50),
+			Error::<Test>::TooManyFarms.into(),
+		);
+		assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+	})
+}
