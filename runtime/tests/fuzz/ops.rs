@@ -1,0 +1,513 @@
+//! The operations a fuzz sequence is made of, and the seeded generator that draws them.
+//!
+//! Operations name accounts, assets, pools and farms by small indices, so a sequence stays
+//! meaningful (and replayable from its JSON) whatever state the runtime is in when it runs.
+
+use serde::{Deserialize, Serialize};
+
+/// Accounts the operations act from: 0..=3 are funded, 4 holds nothing.
+pub const ACCOUNTS: u8 = 5;
+/// Assets by index: 0 is the native token, 1..=3 are user assets, 4 is an asset that does not
+/// exist.
+pub const ASSETS: u8 = 5;
+/// Farms by index: the farm with that id, so ids past the last farm are unknown.
+pub const FARMS: u8 = 6;
+
+/// An amount, resolved against the acting account's balance of the asset concerned.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Amount {
+	/// Zero.
+	Zero,
+	/// One unit of the smallest denomination.
+	One,
+	/// The asset's minimum balance (existential deposit) minus one.
+	BelowMin,
+	/// `u128::MAX`.
+	Max,
+	/// This many thousandths of the account's balance (1..=1000).
+	Part(u16),
+	/// An exact amount.
+	Raw(u128),
+}
+
+/// One step of a sequence.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Op {
+	/// `amm.create_pool`.
+	CreatePool { who: u8, a: u8, b: u8, fee: Option<u32> },
+	/// `amm.add_liquidity` of assets `a`, `b` (amounts in that order), LP minted to `to`.
+	AddLiquidity {
+		who: u8,
+		a: u8,
+		b: u8,
+		amount_a: Amount,
+		amount_b: Amount,
+		min_a: Amount,
+		min_b: Amount,
+		to: u8,
+		expired: bool,
+	},
+	/// `amm.remove_liquidity` of `lp` LP tokens of the pool of `a`, `b`.
+	RemoveLiquidity {
+		who: u8,
+		a: u8,
+		b: u8,
+		lp: Amount,
+		min_a: Amount,
+		min_b: Amount,
+		to: u8,
+		expired: bool,
+	},
+	/// `amm.swap_exact_in` along `path`.
+	SwapExactIn {
+		who: u8,
+		path: Vec<u8>,
+		amount_in: Amount,
+		min_out: Amount,
+		to: u8,
+		keep_alive: bool,
+		expired: bool,
+	},
+	/// `amm.swap_exact_out` along `path`.
+	SwapExactOut {
+		who: u8,
+		path: Vec<u8>,
+		amount_out: Amount,
+		max_in: Amount,
+		to: u8,
+		keep_alive: bool,
+		expired: bool,
+	},
+	/// `pool_assets.transfer` of the LP token of the pool of `a`, `b`.
+	TransferLp { who: u8, a: u8, b: u8, amount: Amount, to: u8 },
+	/// A plain transfer of `asset` straight to the account of the pool of `a`, `b` (a donation).
+	Donate { who: u8, asset: u8, a: u8, b: u8, amount: Amount },
+	/// `amm.set_protocol_fee` (root): on for account `receiver` with `share_ppm`, or off.
+	SetProtocolFee { receiver: Option<u8>, share_ppm: u32 },
+	/// `liquidity_mining.create_farm` (root) on the LP token of the pool of `a`, `b`; `start` and
+	/// `length` are in blocks from now.
+	CreateFarm { a: u8, b: u8, reward: u8, rate: Amount, start: u8, length: u16, cap: Amount },
+	/// `liquidity_mining.set_farm_rate` (root).
+	SetFarmRate { farm: u8, rate: Amount },
+	/// `liquidity_mining.extend_farm` (root) by `blocks` past its current end.
+	ExtendFarm { farm: u8, blocks: u16 },
+	/// `liquidity_mining.end_farm` (root).
+	EndFarm { farm: u8 },
+	/// `liquidity_mining.stake`.
+	Stake { who: u8, farm: u8, amount: Amount },
+	/// `liquidity_mining.unstake`.
+	Unstake { who: u8, farm: u8, amount: Amount },
+	/// `liquidity_mining.claim`, to `to` or to the caller.
+	Claim { who: u8, farm: u8, to: Option<u8> },
+	/// `liquidity_mining.emergency_withdraw`.
+	EmergencyWithdraw { who: u8, farm: u8 },
+	/// `liquidity_mining.add_liquidity_and_stake` (amounts in the pool's order).
+	AddAndStake { who: u8, farm: u8, amount1: Amount, amount2: Amount, min1: Amount, min2: Amount },
+	/// Finish the block and run `blocks` more, checking every invariant after each.
+	Advance { blocks: u8 },
+	/// From here on, `who` acts alone: its value at fixed prices must never grow.
+	Checkpoint { who: u8 },
+}
+
+impl Op {
+	/// The call an operation makes, as `pallet.call`.
+	pub fn name(&self) -> &'static str {
+		match self {
+			Op::CreatePool { .. } => "amm.create_pool",
+			Op::AddLiquidity { .. } => "amm.add_liquidity",
+			Op::RemoveLiquidity { .. } => "amm.remove_liquidity",
+			Op::SwapExactIn { .. } => "amm.swap_exact_in",
+			Op::SwapExactOut { .. } => "amm.swap_exact_out",
+			Op::TransferLp { .. } => "pool_assets.transfer",
+			Op::Donate { .. } => "transfer to a pool account",
+			Op::SetProtocolFee { .. } => "amm.set_protocol_fee",
+			Op::CreateFarm { .. } => "liquidity_mining.create_farm",
+			Op::SetFarmRate { .. } => "liquidity_mining.set_farm_rate",
+			Op::ExtendFarm { .. } => "liquidity_mining.extend_farm",
+			Op::EndFarm { .. } => "liquidity_mining.end_farm",
+			Op::Stake { .. } => "liquidity_mining.stake",
+			Op::Unstake { .. } => "liquidity_mining.unstake",
+			Op::Claim { .. } => "liquidity_mining.claim",
+			Op::EmergencyWithdraw { .. } => "liquidity_mining.emergency_withdraw",
+			Op::AddAndStake { .. } => "liquidity_mining.add_liquidity_and_stake",
+			Op::Advance { .. } => "block",
+			Op::Checkpoint { .. } => "checkpoint",
+		}
+	}
+}
+
+/// SplitMix64: small, fast and reproducible from a seed.
+pub struct Rng(u64);
+
+impl Rng {
+	/// A generator for sequence `index` of a run seeded with `seed`.
+	pub fn new(seed: u64, index: u64) -> Self {
+		let mut rng = Rng(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+		rng.next();
+		rng
+	}
+
+	/// The next 64 random bits.
+	pub fn next(&mut self) -> u64 {
+		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+		let mut z = self.0;
+		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+		z ^ (z >> 31)
+	}
+
+	/// Uniform in `0..n` (`n > 0`).
+	pub fn below(&mut self, n: u64) -> u64 {
+		self.next() % n
+	}
+
+	/// True with probability `percent` / 100.
+	pub fn chance(&mut self, percent: u64) -> bool {
+		self.below(100) < percent
+	}
+
+	fn u8_below(&mut self, n: u8) -> u8 {
+		self.below(n as u64) as u8
+	}
+}
+
+/// Prices of the assets (native, 1, 2, 3) in the fixed unit solo sequences are valued in.
+pub const PRICES: [u128; 4] = [1, 2, 3, 5];
+
+fn amount(rng: &mut Rng) -> Amount {
+	match rng.below(100) {
+		0..=3 => Amount::Zero,
+		4..=6 => Amount::One,
+		7..=9 => Amount::BelowMin,
+		10..=11 => Amount::Max,
+		12..=24 => Amount::Raw(rng.next() as u128 >> rng.below(64)),
+		_ => Amount::Part(1 + rng.below(1000) as u16),
+	}
+}
+
+/// A slippage limit: mostly none (0 or `u128::MAX`), sometimes tight or arbitrary.
+fn limit(rng: &mut Rng, none: Amount) -> Amount {
+	if rng.chance(75) {
+		none
+	} else {
+		amount(rng)
+	}
+}
+
+/// Draws operations, steering most of them to the pools and farms the sequence has created so
+/// far, so that calls reach deep into the pallets rather than stop at "not found".
+struct Gen {
+	rng: Rng,
+	/// Pools the sequence tried to create, as asset index pairs.
+	pools: Vec<(u8, u8)>,
+	/// Farms the sequence tried to create (farm ids are sequential).
+	farms: u8,
+}
+
+impl Gen {
+	fn funded(&mut self) -> u8 {
+		self.rng.u8_below(ACCOUNTS - 1)
+	}
+
+	fn any_account(&mut self) -> u8 {
+		if self.rng.chance(90) {
+			self.funded()
+		} else {
+			ACCOUNTS - 1
+		}
+	}
+
+	fn any_asset(&mut self) -> u8 {
+		if self.rng.chance(97) {
+			self.rng.u8_below(ASSETS - 1)
+		} else {
+			ASSETS - 1
+		}
+	}
+
+	/// Two assets: mostly a known pool's (in either order), else random ones, rarely the same
+	/// twice.
+	fn pair(&mut self) -> (u8, u8) {
+		if !self.pools.is_empty() && self.rng.chance(80) {
+			let (a, b) = self.pools[self.rng.below(self.pools.len() as u64) as usize];
+			return if self.rng.chance(50) { (a, b) } else { (b, a) };
+		}
+		let a = self.any_asset();
+		let b = if self.rng.chance(97) {
+			(a + 1 + self.rng.u8_below(ASSETS - 2)) % (ASSETS - 1)
+		} else {
+			a
+		};
+		(a, b)
+	}
+
+	/// A swap path of 2 to 5 assets (the runtime allows 4): mostly a walk over known pools.
+	fn path(&mut self) -> Vec<u8> {
+		let spread = if self.rng.chance(90) { 3 } else { 4 };
+		let len = 2 + self.rng.below(spread) as usize;
+		let (first, second) = self.pair();
+		let mut path = vec![first, second];
+		while path.len() < len {
+			let last = path[path.len() - 1];
+			let next: Vec<u8> = self
+				.pools
+				.iter()
+				.filter_map(|&(a, b)| match (a == last, b == last) {
+					(true, _) => Some(b),
+					(_, true) => Some(a),
+					_ => None,
+				})
+				.filter(|&n| n != path[path.len() - 2] || self.rng.chance(5))
+				.collect();
+			let hop = if !next.is_empty() && self.rng.chance(90) {
+				next[self.rng.below(next.len() as u64) as usize]
+			} else {
+				self.any_asset()
+			};
+			path.push(hop);
+		}
+		path
+	}
+
+	fn farm(&mut self) -> u8 {
+		if self.farms > 0 && self.rng.chance(85) {
+			self.rng.u8_below(self.farms)
+		} else {
+			self.rng.u8_below(FARMS)
+		}
+	}
+
+	fn create_farm(&mut self, pool: (u8, u8)) -> Op {
+		self.farms = self.farms.saturating_add(1);
+		let rng = &mut self.rng;
+		Op::CreateFarm {
+			a: pool.0,
+			b: pool.1,
+			reward: if rng.chance(97) { rng.u8_below(ASSETS - 1) } else { ASSETS - 1 },
+			rate: if rng.chance(80) {
+				Amount::Part(1 + rng.below(1000) as u16)
+			} else {
+				amount(rng)
+			},
+			start: rng.u8_below(4),
+			length: rng.below(40) as u16,
+			cap: if rng.chance(50) { Amount::Max } else { amount(rng) },
+		}
+	}
+
+	/// One random operation from `who` (any funded account when `None`).
+	fn op(&mut self, who: Option<u8>, with_farms: bool) -> Op {
+		// Blocks pass often enough for farms to emit between stakes and claims.
+		if self.rng.chance(8) {
+			return Op::Advance { blocks: 1 + self.rng.u8_below(3) };
+		}
+		let kinds = if with_farms { 100 } else { 62 };
+		let kind = self.rng.below(kinds);
+		let actor = who.unwrap_or_else(|| self.funded());
+		let to = who.unwrap_or_else(|| self.any_account());
+		match kind {
+			0..=3 if who.is_none() => {
+				let (a, b) = self.pair();
+				self.pools.push((a, b));
+				let fee = if self.rng.chance(80) {
+					None
+				} else {
+					Some([1, 5, 30, 100, 7][self.rng.below(5) as usize])
+				};
+				Op::CreatePool { who: actor, a, b, fee }
+			}
+			0..=13 => {
+				let (a, b) = self.pair();
+				let rng = &mut self.rng;
+				Op::AddLiquidity {
+					who: actor,
+					a,
+					b,
+					amount_a: amount(rng),
+					amount_b: amount(rng),
+					min_a: limit(rng, Amount::Zero),
+					min_b: limit(rng, Amount::Zero),
+					to,
+					expired: rng.chance(3),
+				}
+			}
+			14..=21 => {
+				let (a, b) = self.pair();
+				let rng = &mut self.rng;
+				Op::RemoveLiquidity {
+					who: actor,
+					a,
+					b,
+					lp: amount(rng),
+					min_a: limit(rng, Amount::Zero),
+					min_b: limit(rng, Amount::Zero),
+					to,
+					expired: rng.chance(3),
+				}
+			}
+			22..=37 => {
+				let path = self.path();
+				let rng = &mut self.rng;
+				Op::SwapExactIn {
+					who: actor,
+					path,
+					amount_in: amount(rng),
+					min_out: limit(rng, Amount::Zero),
+					to,
+					keep_alive: rng.chance(50),
+					expired: rng.chance(3),
+				}
+			}
+			38..=51 => {
+				let path = self.path();
+				let rng = &mut self.rng;
+				Op::SwapExactOut {
+					who: actor,
+					path,
+					amount_out: amount(rng),
+					max_in: limit(rng, Amount::Max),
+					to,
+					keep_alive: rng.chance(50),
+					expired: rng.chance(3),
+				}
+			}
+			52..=55 => {
+				let (a, b) = self.pair();
+				Op::TransferLp { who: actor, a, b, amount: amount(&mut self.rng), to }
+			}
+			56..=57 => {
+				let (a, b) = self.pair();
+				let asset = self.any_asset();
+				Op::Donate { who: actor, asset, a, b, amount: amount(&mut self.rng) }
+			}
+			58..=61 => Op::Advance { blocks: 1 + self.rng.u8_below(3) },
+			62..=63 => Op::SetProtocolFee {
+				receiver: if self.rng.chance(70) { Some(self.any_account()) } else { None },
+				share_ppm: [0, 1, 166_667, 500_000, 1_000_000][self.rng.below(5) as usize],
+			},
+			64..=67 => {
+				let pool = self.pair();
+				self.create_farm(pool)
+			}
+			68..=69 => {
+				let farm = self.farm();
+				Op::SetFarmRate { farm, rate: amount(&mut self.rng) }
+			}
+			70..=71 => Op::ExtendFarm { farm: self.farm(), blocks: self.rng.below(30) as u16 },
+			72 => Op::EndFarm { farm: self.farm() },
+			73..=80 => {
+				let farm = self.farm();
+				Op::Stake { who: actor, farm, amount: amount(&mut self.rng) }
+			}
+			81..=85 => {
+				let farm = self.farm();
+				Op::Unstake { who: actor, farm, amount: amount(&mut self.rng) }
+			}
+			86..=92 => {
+				let farm = self.farm();
+				let to = if self.rng.chance(70) { None } else { Some(self.any_account()) };
+				Op::Claim { who: actor, farm, to }
+			}
+			93..=94 => Op::EmergencyWithdraw { who: actor, farm: self.farm() },
+			_ => {
+				let farm = self.farm();
+				let rng = &mut self.rng;
+				Op::AddAndStake {
+					who: actor,
+					farm,
+					amount1: amount(rng),
+					amount2: amount(rng),
+					min1: limit(rng, Amount::Zero),
+					min2: limit(rng, Amount::Zero),
+				}
+			}
+		}
+	}
+}
+
+/// Pools the solo sequences start from, with reserves at [`PRICES`]: `(a, b, units of a)`.
+const SOLO_POOLS: [(u8, u8, u128); 4] =
+	[(0, 1, 3_000_000), (0, 2, 5_000_000), (1, 3, 1_000_000), (2, 3, 2_000_000)];
+
+/// The operations that open a solo sequence: account 0 creates pools at consistent prices, then
+/// account 1 acts alone from a checkpoint.
+fn solo_setup(gen: &mut Gen) -> Vec<Op> {
+	let mut ops = Vec::new();
+	for (a, b, units) in SOLO_POOLS {
+		let unit = 1_000_000_000_000u128;
+		let amount_a = units * unit;
+		// Equal value on both sides: amount_b · price_b = amount_a · price_a.
+		let amount_b = amount_a * PRICES[a as usize] / PRICES[b as usize];
+		gen.pools.push((a, b));
+		ops.push(Op::CreatePool { who: 0, a, b, fee: None });
+		ops.push(Op::AddLiquidity {
+			who: 0,
+			a,
+			b,
+			amount_a: Amount::Raw(amount_a),
+			amount_b: Amount::Raw(amount_b),
+			min_a: Amount::Zero,
+			min_b: Amount::Zero,
+			to: 0,
+			expired: false,
+		});
+	}
+	ops.push(Op::Checkpoint { who: 1 });
+	ops
+}
+
+/// Sequence `index` of a run seeded with `seed`: a quarter are solo sequences (one account
+/// trading and providing liquidity alone against pools at fixed prices), the rest mix every
+/// operation from every account.
+pub fn sequence(seed: u64, index: u64) -> Vec<Op> {
+	let mut gen = Gen { rng: Rng::new(seed, index), pools: Vec::new(), farms: 0 };
+	let len = 10 + gen.rng.below(50) as usize;
+	if gen.rng.chance(25) {
+		let mut ops = solo_setup(&mut gen);
+		let end = ops.len() + len;
+		while ops.len() < end {
+			ops.push(gen.op(Some(1), false));
+		}
+		ops.push(Op::Advance { blocks: 1 });
+		return ops;
+	}
+	let mut ops = Vec::with_capacity(len + 16);
+	// Most sequences open with pools that have liquidity, often a farm on the first with some
+	// of its LP tokens staked, so that later operations find something to act on.
+	for _ in 0..gen.rng.below(4) {
+		let (a, b) = gen.pair();
+		gen.pools.push((a, b));
+		let who = gen.funded();
+		let rng = &mut gen.rng;
+		ops.push(Op::CreatePool { who, a, b, fee: None });
+		for provider in [who, rng.u8_below(ACCOUNTS - 1)] {
+			ops.push(Op::AddLiquidity {
+				who: provider,
+				a,
+				b,
+				amount_a: Amount::Part(1 + rng.below(300) as u16),
+				amount_b: Amount::Part(1 + rng.below(300) as u16),
+				min_a: Amount::Zero,
+				min_b: Amount::Zero,
+				to: provider,
+				expired: false,
+			});
+		}
+	}
+	if !gen.pools.is_empty() && gen.rng.chance(60) {
+		let pool = gen.pools[0];
+		ops.push(gen.create_farm(pool));
+		for who in 0..ACCOUNTS - 1 {
+			if gen.rng.chance(60) {
+				let part = 1 + gen.rng.below(1000) as u16;
+				ops.push(Op::Stake { who, farm: 0, amount: Amount::Part(part) });
+			}
+		}
+	}
+	let end = ops.len() + len;
+	while ops.len() < end {
+		ops.push(gen.op(None, true));
+	}
+	ops.push(Op::Advance { blocks: 1 });
+	ops
+}
