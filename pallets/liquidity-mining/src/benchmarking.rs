@@ -66,6 +66,34 @@ fn add_stakers<T: Config>(farm_id: FarmId, count: u32) {
 	Farms::<T>::insert(farm_id, farm);
 }
 
+/// A farm of `lp_token` running from block 1 to `end`, with no stakers, written straight into
+/// storage (without its index entries).
+fn insert_farm<T: Config>(lp_token: T::LpToken, end: BlockNumberFor<T>) -> FarmId {
+	let farm_id = NextFarmId::<T>::get();
+	Farms::<T>::insert(
+		farm_id,
+		FarmInfo {
+			lp_token,
+			reward_asset: T::BenchmarkHelper::reward_asset(),
+			rate: RATE.into(),
+			start: block::<T>(1),
+			rate_since: block::<T>(1),
+			emitted_before: Zero::zero(),
+			end,
+			max_total_rewards: CAP.into(),
+			total_staked: Zero::zero(),
+			acc_reward_per_share: U256::zero(),
+			last_update: block::<T>(1),
+			distributed: Zero::zero(),
+			undistributed: Zero::zero(),
+			claimed: Zero::zero(),
+			forfeited: Zero::zero(),
+		},
+	);
+	NextFarmId::<T>::put(farm_id + 1);
+	farm_id
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -187,32 +215,7 @@ mod benchmarks {
 		let staker: T::AccountId = account("staker", 0, 0);
 		let lp_token = T::BenchmarkHelper::lp_token(&staker);
 		let end = block::<T>(100);
-		let mut ids = Vec::new();
-		for _ in 0..n {
-			let farm_id = NextFarmId::<T>::get();
-			Farms::<T>::insert(
-				farm_id,
-				FarmInfo {
-					lp_token,
-					reward_asset: T::BenchmarkHelper::reward_asset(),
-					rate: RATE.into(),
-					start: block::<T>(1),
-					rate_since: block::<T>(1),
-					emitted_before: Zero::zero(),
-					end,
-					max_total_rewards: CAP.into(),
-					total_staked: Zero::zero(),
-					acc_reward_per_share: U256::zero(),
-					last_update: block::<T>(1),
-					distributed: Zero::zero(),
-					undistributed: Zero::zero(),
-					claimed: Zero::zero(),
-					forfeited: Zero::zero(),
-				},
-			);
-			NextFarmId::<T>::put(farm_id + 1);
-			ids.push(farm_id);
-		}
+		let ids: Vec<FarmId> = (0..n).map(|_| insert_farm::<T>(lp_token, end)).collect();
 		FarmEndings::<T>::insert(end, BoundedVec::try_from(ids).unwrap());
 
 		#[block]
@@ -243,6 +246,36 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		stake(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
+	}
+
+	/// `unstake` from a farm with `s` other stakers.
+	#[benchmark(extra)]
+	fn unstake_with_stakers(s: Linear<1, 10_000>) {
+		let caller: T::AccountId = whitelisted_caller();
+		let farm_id = running_farm::<T>(&caller);
+		add_stakers::<T>(farm_id, s);
+
+		#[extrinsic_call]
+		unstake(RawOrigin::Signed(caller.clone()), farm_id, (STAKE / 2).into());
+	}
+
+	/// The per-block hook in an ordinary block (no farm ends) while `f` of 1,000 farms run (the
+	/// others have ended, so that the state is the same size in every case): the hook reads only
+	/// the block's list of endings, whatever the number of farms.
+	#[benchmark(extra)]
+	fn on_initialize_with_farms(f: Linear<1, 1_000>) {
+		let staker: T::AccountId = account("staker", 0, 0);
+		let lp_token = T::BenchmarkHelper::lp_token(&staker);
+		for i in 0..1_000 {
+			let end = if i < f { 100_000 } else { 10 };
+			insert_farm::<T>(lp_token, block::<T>(end));
+		}
+		let now = block::<T>(50);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
 	}
 
 	/// The per-block hook in the block where a farm with `s` stakers ends.
