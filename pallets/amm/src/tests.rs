@@ -1201,8 +1201,8 @@ fn error_name(error: &DispatchError) -> String {
 }
 
 /// The bad-input matrix of `docs/RELIABILITY.md`: every call with each kind of bad input, the
-/// error it returns, and (through `assert_noop!`) no change to storage. `cargo test -p pallet-amm
-/// bad_input_matrix -- --nocapture` prints the table.
+/// error it returns, and an unchanged state root. `cargo test -p pallet-amm bad_input_matrix --
+/// --nocapture` prints the table.
 #[test]
 fn bad_input_matrix() {
 	type Call = Box<dyn Fn() -> sp_runtime::DispatchResult>;
