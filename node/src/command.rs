@@ -119,9 +119,11 @@ pub fn run() -> sc_cli::Result<()> {
 							with `--features runtime-benchmarks`."
 							.into());
 					}
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-						config.chain_spec,
-					))
+					// With `--runtime`, the genesis comes from that runtime's own preset, not
+					// from the node's chain (whose runtime may be another one).
+					let chain_spec =
+						if cmd.runtime.is_some() { None } else { Some(config.chain_spec) };
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
 				}
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
