@@ -1,0 +1,23 @@
+//! Builds the benchmark runtime's WebAssembly blob, which `dex-node benchmark pallet --runtime` loads.
+
+fn main() {
+	#[cfg(feature = "std")]
+	{
+		// The wasm build looks for the workspace's Cargo.lock upwards from the target directory,
+		// which the scripts keep outside the repository; point it at this workspace instead. Set
+		// here rather than in cargo's `[env]`, which would reach (and rebuild) every crate's build
+		// script whenever the checkout moves.
+		// Read when the script runs, not when it compiles: cargo reuses a compiled build script
+		// for a checkout in another directory.
+		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
+			if let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+				if let Some(workspace) =
+					std::path::Path::new(&manifest_dir).parent().and_then(|bench| bench.parent())
+				{
+					std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+				}
+			}
+		}
+		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	}
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets this chain's AMM (pallet-amm) against the SDK's pallet-asset-conversion of the same release,
+# on the benchmark runtime (bench/runtime: both pallets, the same native token and assets, the
+# same 0.3 % fee), with `dex-node benchmark pallet` (compiled wasm, this machine):
+#   1. the comparison suite `pallet_dex_compare`: the same swaps along 2-, 3- and 4-asset paths
+#      (exact in and exact out), add and remove liquidity, on pools with the same reserves;
+#      time per call, storage reads and writes, proof size, and the ratio ours / theirs;
+#   2. each pallet's own benchmarks, whose weights are written to bench/weights/ and printed side
+#      by side, in ref time, reads, writes and proof size, and in weight at the DEX runtime's
+#      database costs.
+# Prints both tables (Markdown) and the worst ratio of each target, and writes
+# target/asset-conversion.json.
+# Usage: scripts/bench-asset-conversion.sh [REPEAT] (default 20: repeats of each comparison; the
+# own suites run STEPS steps, default 20, of OWN_REPEAT repeats, default 10).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$REPO_ROOT"
+
+REPEAT=${1:-20}
+STEPS=${STEPS:-20}
+OWN_REPEAT=${OWN_REPEAT:-10}
+build_node
+echo "[build] cargo build --release -p dex-bench-runtime ${CARGO_FEATURES[*]}"
+cargo build --release --locked -p dex-bench-runtime "${CARGO_FEATURES[@]}"
+WASM="$CARGO_TARGET_DIR/release/wbuild/dex-bench-runtime/dex_bench_runtime.compact.compressed.wasm"
+work=$(mktemp -d -t dex-asset-conversion.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$REPO_ROOT/target"
+
+bench() {
+	"$DEX_NODE" benchmark pallet --runtime "$WASM" --genesis-builder=runtime --extrinsic '*' "$@"
+}
+
+echo "[bench] pallet_dex_compare (repeat $REPEAT)"
+bench --pallet pallet_dex_compare --steps 3 --repeat "$REPEAT" --json-file "$work/compare.json" >/dev/null
+for pallet in pallet_amm pallet_asset_conversion; do
+	echo "[bench] $pallet (steps $STEPS, repeat $OWN_REPEAT) -> bench/weights/$pallet.rs"
+	bench --pallet "$pallet" --steps "$STEPS" --repeat "$OWN_REPEAT" \
+		--header "$REPO_ROOT/scripts/weight-header.txt" --output "bench/weights/$pallet.rs" >/dev/null
+done
+
+python3 "$REPO_ROOT/scripts/asset-conversion-report.py" "$work/compare.json" "$REPEAT" \
+	bench/weights/pallet_amm.rs bench/weights/pallet_asset_conversion.rs \
+	runtime/src/weights/paritydb_weights.rs "$REPO_ROOT/target/asset-conversion.json"
