@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	configs::AssetKind, AccountId, Amm, AssetId, Aura, Balance, Block, BlockNumber, Executive,
-	Grandpa, InherentDataExt, LiquidityMining, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	configs::AssetKind, units::DAYS, AccountId, Amm, AssetId, Aura, Balance, Block, BlockNumber,
+	Executive, Grandpa, InherentDataExt, LiquidityMining, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -80,6 +80,15 @@ impl_runtime_apis! {
 		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<pallet_amm::Twap<Balance>> {
 			Amm::twap(base, quote, amount, window_ms)
 		}
+
+		fn position(who: AccountId, asset1: AssetKind, asset2: AssetKind, quote: AssetKind) -> Option<pallet_amm::PositionReport<AssetKind, AssetId, Balance>> {
+			let lp_token = Amm::api_pool(asset1.clone(), asset2.clone())?.lp_token;
+			Amm::position(&who, asset1, asset2, quote, staked_lp(&who, lp_token))
+		}
+
+		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256> {
+			Amm::mid_price_x64(&asset, &quote)
+		}
 	}
 
 	impl pallet_liquidity_mining::LiquidityMiningApi<Block, AccountId, AssetId, AssetKind, Balance, BlockNumber> for Runtime {
@@ -97,6 +106,10 @@ impl_runtime_apis! {
 
 		fn stakes_of(who: AccountId) -> Vec<(u32, Balance, Balance)> {
 			LiquidityMining::stakes_of(&who)
+		}
+
+		fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::FarmApr<Balance>> {
+			farm_apr(farm_id, quote)
 		}
 	}
 
@@ -277,7 +290,10 @@ impl_runtime_apis! {
 			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			// The timestamp inherent writes `Timestamp::Now` first in every block, so the block's
+			// later reads of it come from memory, not from the database.
+			whitelist.push(pallet_timestamp::Now::<Runtime>::hashed_key().to_vec().into());
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
@@ -320,4 +336,48 @@ impl_runtime_apis! {
 			crate::genesis_config_presets::preset_names()
 		}
 	}
+}
+
+/// LP tokens `lp_token` that `who` has staked in farms.
+fn staked_lp(who: &AccountId, lp_token: AssetId) -> Balance {
+	let farms = LiquidityMining::farms_of(lp_token);
+	LiquidityMining::stakes_of(who)
+		.into_iter()
+		.filter(|(farm, _, _)| farms.contains(farm))
+		.fold(0, |total, (_, staked, _)| total.saturating_add(staked))
+}
+
+/// Blocks in a year of 365 days, for annual rates.
+pub const BLOCKS_PER_YEAR: Balance = 365 * DAYS as Balance;
+
+/// A farm's APR in `quote`: its rewards and its pool's reserves priced at the AMM's mid prices.
+fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::FarmApr<Balance>> {
+	use pallet_amm::valuation::value_of;
+	let farm = LiquidityMining::farm_view(farm_id)?;
+	let (asset1, asset2) = Amm::pool_of_lp_token(farm.lp_token)?;
+	let pool = Amm::api_pool(asset1, asset2)?;
+	let reward_price = Amm::mid_price_x64(&farm.reward_asset, &quote)?;
+	let prices =
+		(Amm::mid_price_x64(&pool.assets.0, &quote)?, Amm::mid_price_x64(&pool.assets.1, &quote)?);
+	let pool_value = value_of(pool.reserves.0, prices.0)
+		.ok()?
+		.saturating_add(value_of(pool.reserves.1, prices.1).ok()?);
+	let rate = if farm.active { farm.reward_per_block } else { 0 };
+	let figures = pallet_liquidity_mining::math::farm_apr(
+		rate,
+		BLOCKS_PER_YEAR,
+		farm.remaining_rewards,
+		farm.total_staked,
+		pool.lp_supply,
+		pool_value,
+		reward_price,
+	);
+	Some(pallet_liquidity_mining::FarmApr {
+		reward_price_x64: reward_price,
+		yearly_rewards: figures.yearly_rewards,
+		yearly_rewards_value: figures.yearly_rewards_value,
+		staked_value: figures.staked_value,
+		remaining_rewards_value: figures.remaining_rewards_value,
+		apr_ppm: figures.apr_ppm,
+	})
 }

@@ -45,6 +45,7 @@ mod swap_traits;
 #[cfg(test)]
 mod tests;
 mod types;
+pub mod valuation;
 pub mod weights;
 
 pub use pallet::*;
@@ -69,7 +70,7 @@ use sp_core::U256;
 use sp_runtime::{
 	traits::{
 		AccountIdConversion, BlakeTwo256, CheckedAdd, CheckedSub, Hash, MaybeSerializeDeserialize,
-		TrailingZeroInput, Zero,
+		Saturating, TrailingZeroInput, Zero,
 	},
 	DispatchError,
 };
@@ -132,6 +133,14 @@ pub trait BenchmarkHelper<AssetKind> {
 /// The longest symbol of an asset kept in an LP token's name.
 const MAX_SYMBOL_LEN: usize = 16;
 
+/// A route being searched: the asset it has reached, the assets it visited, and each hop's
+/// `(reserve in, reserve out)`.
+type PartialRoute<AssetKind> = (AssetKind, Vec<AssetKind>, Vec<(u128, u128)>);
+
+/// Most partial routes [`Pallet::route_price_among`] extends per hop count: bounds the search
+/// however many pools there are.
+const MAX_ROUTES: usize = 1_024;
+
 // The calls take the parameters of Uniswap V2's router (amounts, minimums, recipient, deadline).
 #[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
@@ -151,6 +160,14 @@ pub mod pallet {
 		<T as Config>::PoolAssetId,
 		<T as Config>::Balance,
 		<T as frame_system::Config>::AccountId,
+	>;
+	/// An account's deposit basis in one pool.
+	pub type DepositBasisOf<T> = DepositBasis<<T as Config>::Balance>;
+	/// A position as the runtime API reports it.
+	pub type PositionReportOf<T> = PositionReport<
+		<T as Config>::AssetKind,
+		<T as Config>::PoolAssetId,
+		<T as Config>::Balance,
 	>;
 	/// A pool to create at genesis: `(asset1, asset2, fee_bps, provider, amount1, amount2)`.
 	pub type GenesisPoolOf<T> = (
@@ -272,6 +289,19 @@ pub mod pallet {
 	/// The protocol fee, when switched on.
 	#[pallet::storage]
 	pub type ProtocolFee<T: Config> = StorageValue<_, ProtocolFeeConfig<T::AccountId>, OptionQuery>;
+
+	/// Each account's deposit basis in each pool, by LP token: what its position report measures
+	/// fees and impermanent loss against. One entry per account and pool it deposited into.
+	#[pallet::storage]
+	pub type DepositBases<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		T::PoolAssetId,
+		Blake2_128Concat,
+		T::AccountId,
+		DepositBasisOf<T>,
+		OptionQuery,
+	>;
 
 	/// Each pool's ring of price observations, by slot (`0..MaxObservations`).
 	#[pallet::storage]
@@ -1031,7 +1061,19 @@ impl<T: Config> Pallet<T> {
 		};
 		let reserves = (info.reserve1, info.reserve2);
 		let lp_token = info.lp_token;
+		let root_k = valuation::root_k_share(
+			lp_minted.into(),
+			(reserves.0.into(), reserves.1.into()),
+			info.lp_supply.into(),
+		);
 		Pools::<T>::insert(&pool_id, info);
+		DepositBases::<T>::mutate(lp_token, mint_to, |basis| {
+			let basis = basis.get_or_insert_with(Default::default);
+			basis.lp = basis.lp.saturating_add(lp_minted);
+			basis.amounts.0 = basis.amounts.0.saturating_add(amount1);
+			basis.amounts.1 = basis.amounts.1.saturating_add(amount2);
+			basis.root_k = basis.root_k.saturating_add(Self::to_balance(root_k));
+		});
 
 		Self::deposit_event(Event::LiquidityAdded {
 			who: who.clone(),
@@ -1118,6 +1160,7 @@ impl<T: Config> Pallet<T> {
 		let reserves = (info.reserve1, info.reserve2);
 		let lp_token = info.lp_token;
 		Pools::<T>::insert(&pool_id, info);
+		Self::consume_basis(lp_token, who, lp_amount);
 
 		Self::deposit_event(Event::LiquidityRemoved {
 			who: who.clone(),
@@ -1584,6 +1627,151 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
+	/// Takes the share of `who`'s deposit basis in the pool of `lp_token` that burning `lp_burned`
+	/// LP tokens uses up: the burned tokens come out of the covered ones first, and every figure
+	/// shrinks in proportion (rounded down, so a full removal clears the basis).
+	fn consume_basis(lp_token: T::PoolAssetId, who: &T::AccountId, lp_burned: T::Balance) {
+		DepositBases::<T>::mutate_exists(lp_token, who, |entry| {
+			let Some(basis) = entry else { return };
+			let covered: u128 = basis.lp.into();
+			let used = covered.min(lp_burned.into());
+			let keep = |amount: T::Balance| {
+				let amount: u128 = amount.into();
+				Self::to_balance(amount - valuation::pro_rata(amount, used, covered))
+			};
+			basis.amounts = (keep(basis.amounts.0), keep(basis.amounts.1));
+			basis.root_k = keep(basis.root_k);
+			basis.lp = Self::to_balance(covered - used);
+			if basis.lp.is_zero() {
+				*entry = None;
+			}
+		});
+	}
+
+	/// The mid price (Q64.64) of one unit of `asset` in `quote` along the best route of pools with
+	/// liquidity: the fewest hops (at most `MaxSwapPathLength − 1`), then the highest price.
+	/// `2^64` for the quote itself, `None` without a route. Reads every pool: for runtime API
+	/// queries, not for calls.
+	pub fn mid_price_x64(asset: &T::AssetKind, quote: &T::AssetKind) -> Option<U256> {
+		if asset == quote {
+			return valuation::route_price_x64(&[]);
+		}
+		let pools: Vec<(T::AssetKind, T::AssetKind, u128, u128)> = Pools::<T>::iter()
+			.filter(|(_, info)| !info.reserve1.is_zero() && !info.reserve2.is_zero())
+			.map(|((a, b), info)| (a, b, info.reserve1.into(), info.reserve2.into()))
+			.collect();
+		Self::route_price_among(&pools, asset, quote)
+	}
+
+	/// [`Self::mid_price_x64`] over a given list of pools `(asset1, asset2, reserve1, reserve2)`.
+	pub fn route_price_among(
+		pools: &[(T::AssetKind, T::AssetKind, u128, u128)],
+		asset: &T::AssetKind,
+		quote: &T::AssetKind,
+	) -> Option<U256> {
+		if asset == quote {
+			return valuation::route_price_x64(&[]);
+		}
+		// Routes of each length, breadth first: (last asset, assets visited, hops' reserves).
+		let mut frontier: Vec<PartialRoute<T::AssetKind>> =
+			vec![(asset.clone(), vec![asset.clone()], Vec::new())];
+		let max_hops = T::MaxSwapPathLength::get().saturating_sub(1) as usize;
+		for _ in 0..max_hops {
+			let mut next = Vec::new();
+			let mut best: Option<U256> = None;
+			for (at, visited, hops) in &frontier {
+				for (a, b, r1, r2) in pools {
+					let (to, hop) = if a == at {
+						(b, (*r1, *r2))
+					} else if b == at {
+						(a, (*r2, *r1))
+					} else {
+						continue;
+					};
+					if visited.contains(to) {
+						continue;
+					}
+					let mut route = hops.clone();
+					route.push(hop);
+					if to == quote {
+						if let Some(price) = valuation::route_price_x64(&route) {
+							best = Some(best.map_or(price, |b| b.max(price)));
+						}
+					} else if next.len() < MAX_ROUTES {
+						let mut seen = visited.clone();
+						seen.push(to.clone());
+						next.push((to.clone(), seen, route));
+					}
+				}
+			}
+			if best.is_some() {
+				return best;
+			}
+			frontier = next;
+		}
+		None
+	}
+
+	/// `who`'s position in the pool of `asset1` and `asset2`, with `lp_staked` of its LP tokens
+	/// staked in farms, valued in `quote`. `None` if there is no such pool.
+	pub fn position(
+		who: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+		quote: T::AssetKind,
+		lp_staked: T::Balance,
+	) -> Option<PositionReportOf<T>> {
+		let pool_id = Self::pool_id(asset1, asset2).ok()?;
+		let info = Pools::<T>::get(&pool_id)?;
+		let lp_free = T::PoolAssets::balance(info.lp_token, who);
+		let held: u128 = lp_free.saturating_add(lp_staked).into();
+		let basis = DepositBases::<T>::get(info.lp_token, who).unwrap_or_default();
+		// LP tokens transferred away take their share of the basis with them.
+		let covered: u128 = basis.lp.into();
+		let with_basis = covered.min(held);
+		let scale = |amount: T::Balance| valuation::pro_rata(amount.into(), with_basis, covered);
+		let deposited = (scale(basis.amounts.0), scale(basis.amounts.1));
+		let root_k = scale(basis.root_k);
+		let reserves: (u128, u128) = (info.reserve1.into(), info.reserve2.into());
+		let supply: u128 = info.lp_supply.into();
+		let underlying = valuation::underlying(held, reserves, supply).ok()?;
+
+		let valuation = (|| {
+			let prices = (
+				Self::mid_price_x64(&pool_id.0, &quote)?,
+				Self::mid_price_x64(&pool_id.1, &quote)?,
+			);
+			let all =
+				valuation::position_figures(held, (0, 0), 0, reserves, supply, prices).ok()?;
+			let figures = valuation::position_figures(
+				with_basis, deposited, root_k, reserves, supply, prices,
+			)
+			.ok()?;
+			Some(PositionValuation {
+				prices_x64: prices,
+				value: Self::to_balance(all.value),
+				basis_value: Self::to_balance(figures.value),
+				fees_earned: Self::to_balance(figures.fees),
+				hold_value: Self::to_balance(figures.hold_value),
+				impermanent_loss: figures.impermanent_loss,
+				impermanent_loss_ppm: figures.impermanent_loss_ppm,
+			})
+		})();
+
+		Some(PositionReport {
+			assets: pool_id,
+			lp_token: info.lp_token,
+			lp_free,
+			lp_staked,
+			lp_with_basis: Self::to_balance(with_basis),
+			lp_without_basis: Self::to_balance(held - with_basis),
+			underlying: (Self::to_balance(underlying.0), Self::to_balance(underlying.1)),
+			deposited: (Self::to_balance(deposited.0), Self::to_balance(deposited.1)),
+			quote,
+			valuation,
+		})
+	}
+
 	/// A pool as the runtime API reports it.
 	pub fn pool_view(pool_id: PoolIdOf<T>, info: PoolInfoOf<T>) -> PoolViewOf<T> {
 		PoolView {
@@ -1598,7 +1786,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the pallet's invariants: every pool account holds at least its stored reserves,
 	/// each pool's LP supply equals its LP token's issuance, a pool with liquidity keeps the
-	/// locked minimum, and its oracle ring stays within bounds.
+	/// locked minimum, its oracle ring stays within bounds, and every deposit basis is non-empty and
+	/// belongs to a pool.
 	///
 	/// Iterates every pool: for `try-runtime` and test harnesses, never for a block.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -1635,6 +1824,13 @@ impl<T: Config> Pallet<T> {
 				"the pool's oracle ring is out of bounds"
 			);
 		}
+		for (lp_token, _, basis) in DepositBases::<T>::iter() {
+			ensure!(!basis.lp.is_zero(), "an empty deposit basis was kept");
+			ensure!(
+				LpTokenPools::<T>::contains_key(lp_token),
+				"a deposit basis names no pool's LP token"
+			);
+		}
 		Ok(())
 	}
 }
@@ -1665,6 +1861,13 @@ sp_api::decl_runtime_apis! {
 		/// milliseconds (from the newest observation at or before then), with `amount` of `base`
 		/// valued at it; `None` without such a pool or enough history.
 		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<Twap<Balance>>;
+		/// `who`'s position in the pool of `asset1` and `asset2` (LP tokens free and staked,
+		/// what they hold, fees earned and impermanent loss against its deposits), valued in
+		/// `quote` at mid prices along the best routes; `None` if there is no such pool.
+		fn position(who: AccountId, asset1: AssetKind, asset2: AssetKind, quote: AssetKind) -> Option<PositionReport<AssetKind, PoolAssetId, Balance>>;
+		/// The mid price of one unit of `asset` in `quote` (Q64.64: `2^64` is 1) along the best
+		/// route of at most `MaxSwapPathLength` assets (fewest hops, then highest price).
+		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256>;
 	}
 }
 

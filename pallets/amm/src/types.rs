@@ -114,3 +114,74 @@ pub struct SwapQuote<Balance> {
 	/// Combined price impact of all hops in parts per million (fees excluded).
 	pub price_impact_ppm: u32,
 }
+
+/// What an account paid for the LP tokens its deposits into one pool brought it, so that its
+/// position report can tell fees and impermanent loss apart. Deposits add to it; removals consume
+/// it pro rata (burning a fifth of the LP tokens it covers removes a fifth of each figure). LP
+/// tokens that arrive by transfer bring no basis.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct DepositBasis<Balance> {
+	/// LP tokens the account's deposits minted to it, less those its removals burned.
+	pub lp: Balance,
+	/// The amounts deposited for them, in the pool's asset order.
+	pub amounts: (Balance, Balance),
+	/// Their share of the pool's `√(R1·R2)` when deposited: the sum, over deposits, of
+	/// `lp_minted · √k / S` right after each. Fees grow a share; nothing else does.
+	pub root_k: Balance,
+}
+
+/// An account's position in one pool, as the runtime API reports it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct PositionReport<AssetKind, PoolAssetId, Balance> {
+	/// The pool's assets, in canonical order (every pair below follows it).
+	pub assets: (AssetKind, AssetKind),
+	/// The pool's LP token.
+	pub lp_token: PoolAssetId,
+	/// LP tokens in the account.
+	pub lp_free: Balance,
+	/// LP tokens the account has staked in farms.
+	pub lp_staked: Balance,
+	/// Of `lp_free + lp_staked`, those the account's deposit basis covers.
+	pub lp_with_basis: Balance,
+	/// The rest: LP tokens that arrived by transfer, which have no basis.
+	pub lp_without_basis: Balance,
+	/// What all its LP tokens hold of the pool's reserves.
+	pub underlying: (Balance, Balance),
+	/// What was deposited for the LP tokens with a basis.
+	pub deposited: (Balance, Balance),
+	/// The asset the values are in.
+	pub quote: AssetKind,
+	/// Values in `quote`; `None` when a pool asset has no route of pools to it.
+	pub valuation: Option<PositionValuation<Balance>>,
+}
+
+/// A position's values in the quote asset, at the pools' mid prices (rounded down).
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct PositionValuation<Balance> {
+	/// Unit price of each pool asset in the quote asset, Q64.64 (`2^64` is 1).
+	pub prices_x64: (U256, U256),
+	/// What all its LP tokens are worth.
+	pub value: Balance,
+	/// What the LP tokens with a basis are worth.
+	pub basis_value: Balance,
+	/// Fee income of the LP tokens with a basis since they were deposited.
+	pub fees_earned: Balance,
+	/// What the deposited amounts would be worth now, had they been held instead.
+	pub hold_value: Balance,
+	/// `basis_value − fees_earned − hold_value`: impermanent loss with fees excluded (negative
+	/// is a loss).
+	pub impermanent_loss: i128,
+	/// The same in parts per million of `hold_value`.
+	pub impermanent_loss_ppm: i64,
+}

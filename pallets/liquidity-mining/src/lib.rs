@@ -1074,5 +1074,9 @@ sp_api::decl_runtime_apis! {
 		fn farms_of(lp_token: LpToken) -> Vec<FarmView<LpToken, AssetKind, Balance, BlockNumber>>;
 		/// Every stake of `who`: `(farm, staked LP, pending rewards)`.
 		fn stakes_of(who: AccountId) -> Vec<(FarmId, Balance, Balance)>;
+		/// A farm's annual percentage rate, its rewards and stake valued in `quote` at the AMM's
+		/// mid prices along the best routes; `None` for an unknown farm or when the reward
+		/// asset or a pool asset has no route to `quote`.
+		fn farm_apr(farm_id: FarmId, quote: AssetKind) -> Option<FarmApr<Balance>>;
 	}
 }

@@ -102,3 +102,22 @@ pub struct FarmView<LpToken, AssetKind, Balance, BlockNumber> {
 	/// Minted by claims so far.
 	pub claimed: Balance,
 }
+
+/// A farm's yield as the runtime API reports it, every value in the quote asset asked for, at the
+/// AMM's mid prices (rounded down).
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct FarmApr<Balance> {
+	/// The unit price of the reward asset, Q64.64 (`2^64` is 1).
+	pub reward_price_x64: sp_core::U256,
+	/// Reward units a year at the current rate (0 once the farm has stopped).
+	pub yearly_rewards: Balance,
+	/// Their value.
+	pub yearly_rewards_value: Balance,
+	/// Value of the LP tokens staked in the farm.
+	pub staked_value: Balance,
+	/// Value of the rewards still to be emitted.
+	pub remaining_rewards_value: Balance,
+	/// `yearly_rewards_value / staked_value` in parts per million; `None` while nothing is
+	/// staked.
+	pub apr_ppm: Option<u128>,
+}
