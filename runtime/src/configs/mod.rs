@@ -309,6 +309,10 @@ impl pallet_amm::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct AmmBenchmarkHelper;
 
+/// Benchmark assets get ids from here on.
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_ASSET_IDS: AssetId = 1_000_000;
+
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_amm::BenchmarkHelper<AssetKind> for AmmBenchmarkHelper {
 	fn create_asset(seed: u32) -> AssetKind {
@@ -316,12 +320,14 @@ impl pallet_amm::BenchmarkHelper<AssetKind> for AmmBenchmarkHelper {
 		if seed == 0 {
 			return NativeOrWithId::Native;
 		}
-		if !<Assets as Inspect<AccountId>>::asset_exists(seed) {
+		// Clear of the genesis tokens and their pools (`genesis_config_presets::demo`).
+		let id = BENCHMARK_ASSET_IDS + seed;
+		if !<Assets as Inspect<AccountId>>::asset_exists(id) {
 			let owner: AccountId = AmmFeeReceiver::get();
 			// Benchmark set-up only: the asset id is fresh, so creation cannot fail.
-			let _ = <Assets as Create<AccountId>>::create(seed, owner, true, 1);
+			let _ = <Assets as Create<AccountId>>::create(id, owner, true, 1);
 		}
-		NativeOrWithId::WithId(seed)
+		NativeOrWithId::WithId(id)
 	}
 
 	fn set_timestamp(ms: u64) {
