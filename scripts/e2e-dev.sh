@@ -2,7 +2,9 @@
 # End-to-end check of the built node: starts `dex-node --dev --tmp` on free ports, waits until
 # block 3 is finalized, checks `system_properties` (DEX, 12 decimals, SS58 42), runs the AMM flow
 # and liquidity mining flows of scripts/client against it (every swap checked against the
-# runtime API's quote, every reward against rate x blocks x share) and stops the node.
+# runtime API's quote, every reward against rate x blocks x share), the liquidity provider's view
+# through the CLI (demo market at block 1, impermanent loss against its closed form, fee income,
+# APR) and stops the node.
 # The node is stopped on every exit path, so no process outlives the check.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -59,7 +61,10 @@ DEX_WS="ws://127.0.0.1:$rpc_port" node "$REPO_ROOT/scripts/client/amm-flow.mjs"
 echo "[e2e] liquidity mining flow through @polkadot/api"
 DEX_WS="ws://127.0.0.1:$rpc_port" node "$REPO_ROOT/scripts/client/farm-flow.mjs"
 
+echo "[e2e] liquidity provider's view through the CLI (scripts/client/dex.mjs)"
+DEX_WS="ws://127.0.0.1:$rpc_port" node "$REPO_ROOT/scripts/client/lp-flow.mjs"
+
 stop_node
 trap - EXIT
 rm -f "$log"
-echo "[e2e] dev chain: 3 passed, 0 failed"
+echo "[e2e] dev chain: 4 passed, 0 failed (finality and properties, AMM flow, farm flow, LP view)"

@@ -1,0 +1,86 @@
+// End-to-end check of the liquidity provider's view on a fresh dev chain, through the CLI
+// (scripts/client/dex.mjs):
+//   - the demo pools and farm exist at block 1;
+//   - after Bob deposits and Charlie moves the price, Bob's position reports the impermanent loss
+//     of the closed form 2·√r/(1+r) − 1 (fees excluded) within 1 ppm, and fee income matching
+//     his share of the swap's fee;
+//   - once Bob stakes, the farm's APR equals the one recomputed here from the pools and the farm.
+import { connect, big, runFlow, isMain, signer } from './lib.mjs';
+import { run, loadAssets, pools, position } from './dex.mjs';
+
+const Q64 = 1n << 64n;
+/** Blocks in 365 days of 6-second blocks (the runtime's BLOCKS_PER_YEAR). */
+const BLOCKS_PER_YEAR = 5_256_000n;
+
+const priceX64 = (reserveIn, reserveOut) => (reserveOut * Q64) / reserveIn;
+const valueAt = (amount, price) => (amount * price) >> 64n;
+
+export async function lpFlow(endpoint, checks) {
+  const api = await connect(endpoint);
+  try {
+    const assets = await loadAssets(api);
+    const [dex, usdt, dexr] = ['DEX', 'USDT', 'DEXR'].map(assets.find);
+
+    // The demo market is there from block 1.
+    const first = await api.at(await api.rpc.chain.getBlockHash(1));
+    checks.check('pools at block 1', (await first.call.ammApi.pools()).length, 4);
+    checks.check('demo farm at block 1', (await first.call.liquidityMiningApi.farm(0)).isSome, true);
+    const poolTable = await run(api, ['pools']);
+    console.log(poolTable);
+    checks.check('CLI lists the DEX/USDT pool', poolTable.includes('DEX/USDT'), true);
+    console.log(await run(api, ['farms']));
+
+    // Bob deposits at the current price; Charlie then sells 5,000 DEX.
+    console.log(await run(api, ['add', '1000', 'DEX', '2000', 'USDT'], { as: '//Bob' }));
+    const bob = signer('//Bob').address;
+    const before = (await pools(api, assets)).find((p) => p.lpToken === 0);
+    console.log(await run(api, ['swap', '5000', 'DEX', 'USDT'], { as: '//Charlie' }));
+    const after = (await pools(api, assets)).find((p) => p.lpToken === 0);
+
+    const report = await position(api, bob, dex, usdt, usdt);
+    console.log(await run(api, ['position', 'DEX', 'USDT'], { as: '//Bob' }));
+    const v = report.valuation.unwrap();
+    const p0 = Number(before.reserves[1]) / Number(before.reserves[0]);
+    const p1 = Number(after.reserves[1]) / Number(after.reserves[0]);
+    const r = p1 / p0;
+    const closedForm = (2 * Math.sqrt(r) / (1 + r) - 1) * 1e6;
+    const ppm = Number(v.impermanentLossPpm.toString());
+    checks.check(`impermanent loss ${ppm} ppm within 1 ppm of the closed form ${closedForm.toFixed(3)}`,
+      Math.abs(ppm - closedForm) <= 1, true);
+    // Bob's share of the 0.3 % fee on 5,000 DEX, at the new price.
+    const share = Number(big(report.lpWithBasis)) / Number(after.lpSupply);
+    const feeShare = 5000e12 * 0.003 * share * p1;
+    const fees = Number(big(v.feesEarned));
+    checks.check(`fee income ${fees} within 1 % of the fee share ${feeShare.toFixed(0)}`,
+      Math.abs(fees / feeShare - 1) < 0.01, true);
+
+    // Bob stakes everything; the position counts it, and the farm's APR is what the pools say.
+    console.log(await run(api, ['stake', '0', 'all'], { as: '//Bob' }));
+    const staked = await position(api, bob, dex, usdt, usdt);
+    checks.check('staked LP tokens count in the position', big(staked.lpStaked), big(report.lpFree));
+    console.log(await run(api, ['apr', '0']));
+
+    // Everything below is read at one block.
+    const at = await api.at((await api.rpc.chain.getHeader()).hash);
+    const atApr = (await at.call.liquidityMiningApi.farmApr(0, usdt.kind)).unwrap();
+    const farm = (await at.call.liquidityMiningApi.farm(0)).unwrap();
+    const poolOf = async (a, b) => (await at.call.ammApi.pool(a.kind, b.kind)).unwrap();
+    const dexUsdt = await poolOf(dex, usdt);
+    const dexDexr = await poolOf(dex, dexr);
+    const pDex = priceX64(big(dexUsdt.reserves[0]), big(dexUsdt.reserves[1]));
+    const pDexr = (priceX64(big(dexDexr.reserves[1]), big(dexDexr.reserves[0])) * pDex) >> 64n;
+    const poolValue = valueAt(big(dexUsdt.reserves[0]), pDex) + big(dexUsdt.reserves[1]);
+    const stakedValue = (poolValue * big(farm.totalStaked)) / big(dexUsdt.lpSupply);
+    const rate = farm.active.isTrue ? big(farm.rewardPerBlock) : 0n;
+    const yearly = valueAt(rate * BLOCKS_PER_YEAR, pDexr);
+    const expected = (yearly * 1_000_000n) / stakedValue;
+    checks.check('APR (ppm) recomputed from the farm and the pools', big(atApr.aprPpm.unwrap()), expected);
+  } finally {
+    await api.disconnect();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const { failed } = await runFlow('lp-flow', lpFlow);
+  process.exit(failed === 0 ? 0 : 1);
+}
