@@ -362,7 +362,13 @@ fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::F
 	let pool_value = value_of(pool.reserves.0, prices.0)
 		.ok()?
 		.saturating_add(value_of(pool.reserves.1, prices.1).ok()?);
-	let rate = if farm.active { farm.reward_per_block } else { 0 };
+	// A farm that has not started yet is quoted at the rate it will pay.
+	let now = System::block_number();
+	let rate = if farm.active || (now < farm.start_block && farm.remaining_rewards > 0) {
+		farm.reward_per_block
+	} else {
+		0
+	};
 	let figures = pallet_liquidity_mining::math::farm_apr(
 		rate,
 		BLOCKS_PER_YEAR,

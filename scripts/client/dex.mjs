@@ -214,8 +214,16 @@ export async function run(api, args, options = {}) {
       need(4, '<amountA> <A> <amountB> <B>');
       const [a, b] = [assets.find(rest[1]), assets.find(rest[3])];
       const [amountA, amountB] = [parseAmount(rest[0], a.decimals), parseAmount(rest[2], b.decimals)];
+      // What the pool will take at its current ratio (as the pallet computes it), less 0.5 %.
+      const pool = await findPool(api, assets, a, b);
+      const [ra, rb] = pool.assets[0] === a ? pool.reserves : [pool.reserves[1], pool.reserves[0]];
+      let [takeA, takeB] = [amountA, amountB];
+      if (ra > 0n && rb > 0n) {
+        const matchB = (amountA * rb) / ra;
+        [takeA, takeB] = matchB <= amountB ? [amountA, matchB] : [(amountB * ra) / rb, amountB];
+      }
       const events = await submit(api, api.tx.amm.addLiquidity(a.kind, b.kind, amountA, amountB,
-        (amountA * 995n) / 1000n, (amountB * 995n) / 1000n, who.address, null), who);
+        (takeA * 995n) / 1000n, (takeB * 995n) / 1000n, who.address, null), who);
       const added = findEvent(events, 'amm', 'LiquidityAdded');
       const decimals = await lpDecimals(api, added.data.lpToken.toNumber());
       return `added liquidity: ${formatAmount(big(added.data.lpMinted), decimals)} LP tokens (LP token ${added.data.lpToken})`;
@@ -226,7 +234,11 @@ export async function run(api, args, options = {}) {
       const pool = await findPool(api, assets, a, b);
       const lp = rest[0] === 'all' ? await lpBalance(api, pool.lpToken, who.address) : parseAmount(rest[0], pool.lpDecimals);
       if (lp === 0n) throw new UsageError(`${who.address} holds no ${lpSymbol(pool)}`);
-      const events = await submit(api, api.tx.amm.removeLiquidity(a.kind, b.kind, lp, 1, 1, who.address, null), who);
+      // The pool's share for `lp` now, less 0.5 %, in the caller's asset order.
+      const share = (reserve) => ((lp * reserve) / pool.lpSupply) * 995n / 1000n;
+      const [minX, minY] = [share(pool.reserves[0]), share(pool.reserves[1])];
+      const [minA, minB] = pool.assets[0] === a ? [minX, minY] : [minY, minX];
+      const events = await submit(api, api.tx.amm.removeLiquidity(a.kind, b.kind, lp, minA, minB, who.address, null), who);
       const removed = findEvent(events, 'amm', 'LiquidityRemoved');
       const [x, y] = pool.assets;
       return `removed ${formatAmount(lp, pool.lpDecimals)} LP: ${formatAmount(big(removed.data.amount1), x.decimals)} ${x.symbol} + ${formatAmount(big(removed.data.amount2), y.decimals)} ${y.symbol}`;

@@ -4,7 +4,8 @@
 //   - after Bob deposits and Charlie moves the price, Bob's position reports the impermanent loss
 //     of the closed form 2·√r/(1+r) − 1 (fees excluded) within 1 ppm, and fee income matching
 //     his share of the swap's fee;
-//   - once Bob stakes, the farm's APR equals the one recomputed here from the pools and the farm.
+//   - once Bob stakes, the farm's APR equals the one recomputed here from the pools and the farm,
+//     with prices along the deepest routes.
 import { connect, big, runFlow, isMain, signer } from './lib.mjs';
 import { run, loadAssets, pools, position } from './dex.mjs';
 
@@ -14,6 +15,20 @@ const BLOCKS_PER_YEAR = 5_256_000n;
 
 const priceX64 = (reserveIn, reserveOut) => (reserveOut * Q64) / reserveIn;
 const valueAt = (amount, price) => (amount * price) >> 64n;
+
+/** A route's mid price and depth (pallets/amm/src/valuation.rs), from each hop's (in, out) reserves. */
+function route(hops) {
+  let price = Q64;
+  for (const [rin, rout] of hops) price = (price * priceX64(rin, rout)) >> 64n;
+  let after = Q64;
+  let depth = null;
+  for (const [rin, rout] of [...hops].reverse()) {
+    const value = (rout * after) >> 64n;
+    depth = depth === null || value < depth ? value : depth;
+    after = (after * priceX64(rin, rout)) >> 64n;
+  }
+  return { price, depth };
+}
 
 export async function lpFlow(endpoint, checks) {
   const api = await connect(endpoint);
@@ -64,16 +79,25 @@ export async function lpFlow(endpoint, checks) {
     const at = await api.at((await api.rpc.chain.getHeader()).hash);
     const atApr = (await at.call.liquidityMiningApi.farmApr(0, usdt.kind)).unwrap();
     const farm = (await at.call.liquidityMiningApi.farm(0)).unwrap();
-    const poolOf = async (a, b) => (await at.call.ammApi.pool(a.kind, b.kind)).unwrap();
-    const dexUsdt = await poolOf(dex, usdt);
-    const dexDexr = await poolOf(dex, dexr);
-    const pDex = priceX64(big(dexUsdt.reserves[0]), big(dexUsdt.reserves[1]));
-    const pDexr = (priceX64(big(dexDexr.reserves[1]), big(dexDexr.reserves[0])) * pDex) >> 64n;
-    const poolValue = valueAt(big(dexUsdt.reserves[0]), pDex) + big(dexUsdt.reserves[1]);
-    const stakedValue = (poolValue * big(farm.totalStaked)) / big(dexUsdt.lpSupply);
+    const reserves = async (a, b) => {
+      const pool = (await at.call.ammApi.pool(a.kind, b.kind)).unwrap();
+      return [big(pool.reserves[0]), big(pool.reserves[1]), big(pool.lpSupply)];
+    };
+    const weth = assets.find('WETH');
+    const [dexU, usdtD, supply] = await reserves(dex, usdt);
+    const [dexR, dexrD] = await reserves(dex, dexr);
+    const [dexW, wethD] = await reserves(dex, weth);
+    const [usdtW, wethU] = await reserves(usdt, weth);
+    // Prices along the deepest route, as the runtime picks them (shortest first on a tie).
+    const deepest = (routes) => routes.map(route).reduce((best, r) => (r.depth > best.depth ? r : best)).price;
+    const pDex = deepest([[[dexU, usdtD]], [[dexW, wethD], [wethU, usdtW]]]);
+    const pDexr = deepest([[[dexrD, dexR], [dexU, usdtD]], [[dexrD, dexR], [dexW, wethD], [wethU, usdtW]]]);
+    const poolValue = valueAt(dexU, pDex) + usdtD;
+    const stakedValue = (poolValue * big(farm.totalStaked)) / supply;
     const rate = farm.active.isTrue ? big(farm.rewardPerBlock) : 0n;
     const yearly = valueAt(rate * BLOCKS_PER_YEAR, pDexr);
     const expected = (yearly * 1_000_000n) / stakedValue;
+    checks.check('reward price on the deepest route', big(atApr.rewardPriceX64), pDexr);
     checks.check('APR (ppm) recomputed from the farm and the pools', big(atApr.aprPpm.unwrap()), expected);
   } finally {
     await api.disconnect();

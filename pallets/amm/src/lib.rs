@@ -1104,10 +1104,8 @@ impl<T: Config> Pallet<T> {
 			if in_order { (amount1_min, amount2_min) } else { (amount2_min, amount1_min) };
 		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!lp_amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(
-			T::PoolAssets::balance(info.lp_token, who) >= lp_amount,
-			Error::<T>::InsufficientLpTokens
-		);
+		let lp_held = T::PoolAssets::balance(info.lp_token, who);
+		ensure!(lp_held >= lp_amount, Error::<T>::InsufficientLpTokens);
 		Self::update_oracle(&pool_id, &mut info);
 
 		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
@@ -1160,7 +1158,7 @@ impl<T: Config> Pallet<T> {
 		let reserves = (info.reserve1, info.reserve2);
 		let lp_token = info.lp_token;
 		Pools::<T>::insert(&pool_id, info);
-		Self::consume_basis(lp_token, who, lp_amount);
+		Self::consume_basis(lp_token, who, lp_amount, lp_held);
 
 		Self::deposit_event(Event::LiquidityRemoved {
 			who: who.clone(),
@@ -1628,13 +1626,21 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes the share of `who`'s deposit basis in the pool of `lp_token` that burning `lp_burned`
-	/// LP tokens uses up: the burned tokens come out of the covered ones first, and every figure
-	/// shrinks in proportion (rounded down, so a full removal clears the basis).
-	fn consume_basis(lp_token: T::PoolAssetId, who: &T::AccountId, lp_burned: T::Balance) {
+	/// of the `lp_held` LP tokens it held uses up: every figure shrinks by the fraction of its
+	/// holding burned (the share removed rounds down; burning everything clears the basis, also
+	/// the share of LP tokens it had transferred away).
+	fn consume_basis(
+		lp_token: T::PoolAssetId,
+		who: &T::AccountId,
+		lp_burned: T::Balance,
+		lp_held: T::Balance,
+	) {
 		DepositBases::<T>::mutate_exists(lp_token, who, |entry| {
 			let Some(basis) = entry else { return };
 			let covered: u128 = basis.lp.into();
-			let used = covered.min(lp_burned.into());
+			let (burned, held): (u128, u128) = (lp_burned.into(), lp_held.into());
+			let used =
+				if burned >= held { covered } else { valuation::pro_rata(covered, burned, held) };
 			let keep = |amount: T::Balance| {
 				let amount: u128 = amount.into();
 				Self::to_balance(amount - valuation::pro_rata(amount, used, covered))
@@ -1648,10 +1654,11 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// The mid price (Q64.64) of one unit of `asset` in `quote` along the best route of pools with
-	/// liquidity: the fewest hops (at most `MaxSwapPathLength − 1`), then the highest price.
-	/// `2^64` for the quote itself, `None` without a route. Reads every pool: for runtime API
-	/// queries, not for calls.
+	/// The mid price (Q64.64) of one unit of `asset` in `quote` along the deepest route of at most
+	/// `MaxSwapPathLength − 1` pools with liquidity: the route whose shallowest pool holds the most,
+	/// valued in `quote` ([`valuation::route_depth`]), so that a dust pool cannot set the price;
+	/// the fewer hops on a tie. `2^64` for the quote itself, `None` without a route. Reads every
+	/// pool: for runtime API queries, not for calls.
 	pub fn mid_price_x64(asset: &T::AssetKind, quote: &T::AssetKind) -> Option<U256> {
 		if asset == quote {
 			return valuation::route_price_x64(&[]);
@@ -1676,9 +1683,10 @@ impl<T: Config> Pallet<T> {
 		let mut frontier: Vec<PartialRoute<T::AssetKind>> =
 			vec![(asset.clone(), vec![asset.clone()], Vec::new())];
 		let max_hops = T::MaxSwapPathLength::get().saturating_sub(1) as usize;
+		// The deepest route so far: (depth, price). Shorter routes come first and win ties.
+		let mut best: Option<(U256, U256)> = None;
 		for _ in 0..max_hops {
 			let mut next = Vec::new();
-			let mut best: Option<U256> = None;
 			for (at, visited, hops) in &frontier {
 				for (a, b, r1, r2) in pools {
 					let (to, hop) = if a == at {
@@ -1694,8 +1702,13 @@ impl<T: Config> Pallet<T> {
 					let mut route = hops.clone();
 					route.push(hop);
 					if to == quote {
-						if let Some(price) = valuation::route_price_x64(&route) {
-							best = Some(best.map_or(price, |b| b.max(price)));
+						let depth = valuation::route_depth(&route);
+						if let (Some(depth), Some(price)) =
+							(depth, valuation::route_price_x64(&route))
+						{
+							if best.is_none_or(|(deepest, _)| depth > deepest) {
+								best = Some((depth, price));
+							}
 						}
 					} else if next.len() < MAX_ROUTES {
 						let mut seen = visited.clone();
@@ -1704,12 +1717,9 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 			}
-			if best.is_some() {
-				return best;
-			}
 			frontier = next;
 		}
-		None
+		best.map(|(_, price)| price)
 	}
 
 	/// `who`'s position in the pool of `asset1` and `asset2`, with `lp_staked` of its LP tokens
@@ -1863,10 +1873,10 @@ sp_api::decl_runtime_apis! {
 		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<Twap<Balance>>;
 		/// `who`'s position in the pool of `asset1` and `asset2` (LP tokens free and staked,
 		/// what they hold, fees earned and impermanent loss against its deposits), valued in
-		/// `quote` at mid prices along the best routes; `None` if there is no such pool.
+		/// `quote` at mid prices along the deepest routes; `None` if there is no such pool.
 		fn position(who: AccountId, asset1: AssetKind, asset2: AssetKind, quote: AssetKind) -> Option<PositionReport<AssetKind, PoolAssetId, Balance>>;
-		/// The mid price of one unit of `asset` in `quote` (Q64.64: `2^64` is 1) along the best
-		/// route of at most `MaxSwapPathLength` assets (fewest hops, then highest price).
+		/// The mid price of one unit of `asset` in `quote` (Q64.64: `2^64` is 1) along the deepest
+		/// route of at most `MaxSwapPathLength` assets (whose shallowest pool holds the most).
 		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256>;
 	}
 }

@@ -1750,7 +1750,50 @@ mod positions {
 	}
 
 	#[test]
-	fn prices_take_the_shortest_route_and_none_without_one() {
+	fn removing_every_held_lp_token_clears_the_basis_of_those_given_away() {
+		test(|| {
+			pool_with(NATIVE, USDT, 1_000_000_000, 4_000_000_000);
+			add(BOB, NATIVE, USDT, 100_000_000, 400_000_000);
+			let lp = lp_token(NATIVE, USDT);
+			let held = lp_balance(BOB, NATIVE, USDT);
+			assert_ok!(PoolAssets::transfer(RuntimeOrigin::signed(BOB), lp, CHARLIE, held / 2));
+			// Burning half of what it still holds takes half of the basis...
+			let remove = |amount| {
+				assert_ok!(Amm::remove_liquidity(
+					RuntimeOrigin::signed(BOB),
+					NATIVE,
+					USDT,
+					amount,
+					0,
+					0,
+					BOB,
+					None
+				));
+			};
+			remove(lp_balance(BOB, NATIVE, USDT) / 2);
+			assert_eq!(basis(BOB, NATIVE, USDT).unwrap().amounts, (50_000_000, 200_000_000));
+			// ...and burning the rest clears it: a later deposit starts afresh.
+			remove(lp_balance(BOB, NATIVE, USDT));
+			assert_eq!(basis(BOB, NATIVE, USDT), None);
+			add(BOB, NATIVE, USDT, 10_000_000, 40_000_000);
+			assert_eq!(basis(BOB, NATIVE, USDT).unwrap().amounts, (10_000_000, 40_000_000));
+		});
+	}
+
+	#[test]
+	fn a_dust_pool_does_not_set_the_price() {
+		test(|| {
+			pool_with(NATIVE, USDT, 1_000_000, 2_000_000);
+			pool_with(USDT, ETH, 3_000_000, 1_000_000);
+			// A direct pool at a price of 1 with a few thousand units in it.
+			pool_with(NATIVE, ETH, 2_000, 2_000);
+			// The route through USDT holds far more: its price, 2/3, wins.
+			assert_eq!(Amm::mid_price_x64(&NATIVE, &ETH), Some((one() * 2) / 3));
+		});
+	}
+
+	#[test]
+	fn prices_take_the_deepest_route_and_none_without_one() {
 		test(|| {
 			pool_with(NATIVE, USDT, 1_000_000, 2_000_000);
 			pool_with(USDT, ETH, 3_000_000, 1_000_000);

@@ -36,6 +36,23 @@ pub fn route_price_x64(hops: &[(u128, u128)]) -> Option<U256> {
 	Some(price)
 }
 
+/// How deep a route is, in units of its last asset: the smallest, over its pools, of the reserve
+/// the route takes out of each, valued in the last asset at the mid prices of the pools after it.
+/// A route is as deep as its shallowest pool, so a dust pool cannot outrank a liquid route.
+/// `None` when a pool is empty.
+pub fn route_depth(hops: &[(u128, u128)]) -> Option<U256> {
+	let mut price_after = U256::one() << PRICE_FRACTION_BITS;
+	let mut depth = U256::MAX;
+	for &(reserve_in, reserve_out) in hops.iter().rev() {
+		let value = (U512::from(reserve_out) * U512::from(price_after)) >> PRICE_FRACTION_BITS;
+		depth = depth.min(U256::try_from(value).unwrap_or(U256::MAX));
+		let hop = math::price_x64(reserve_in, reserve_out)?;
+		let product = (U512::from(price_after) * U512::from(hop)) >> PRICE_FRACTION_BITS;
+		price_after = U256::try_from(product).unwrap_or(U256::MAX);
+	}
+	Some(depth)
+}
+
 /// `amount` at a Q64.64 price, rounded down; an error if it does not fit in 128 bits.
 pub fn value_of(amount: u128, price_x64: U256) -> MathResult<u128> {
 	math::value_at_price(amount, price_x64).ok_or(MathError::Overflow)
@@ -111,7 +128,8 @@ pub fn position_figures(
 	let hold_value = value_of(deposited.0, prices_x64.0)?
 		.checked_add(value_of(deposited.1, prices_x64.1)?)
 		.ok_or(MathError::Overflow)?;
-	let impermanent_loss = (value_without_fees as i128).saturating_sub(hold_value as i128);
+	let signed = |v: u128| i128::try_from(v).unwrap_or(i128::MAX);
+	let impermanent_loss = signed(value_without_fees).saturating_sub(signed(hold_value));
 	let impermanent_loss_ppm = if hold_value == 0 {
 		0
 	} else {
@@ -153,6 +171,14 @@ mod tests {
 		// 1 A = 2 B, 1 B = 3 C → 1 A = 6 C.
 		assert_eq!(route_price_x64(&[(100, 200), (1_000, 3_000)]), Some(ONE * 6));
 		assert_eq!(route_price_x64(&[(0, 200)]), None);
+	}
+
+	#[test]
+	fn a_route_is_as_deep_as_its_shallowest_pool() {
+		// 1,000 A / 2,000 B, then 10 B / 30 C: the second pool holds 30 C, the first 2,000 B
+		// worth 6,000 C at 3 C per B.
+		assert_eq!(route_depth(&[(1_000, 2_000), (10, 30)]), Some(U256::from(30)));
+		assert_eq!(route_depth(&[(1_000, 2_000), (10_000, 30_000)]), Some(U256::from(6_000)));
 	}
 
 	#[test]

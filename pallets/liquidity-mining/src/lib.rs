@@ -1075,7 +1075,7 @@ sp_api::decl_runtime_apis! {
 		/// Every stake of `who`: `(farm, staked LP, pending rewards)`.
 		fn stakes_of(who: AccountId) -> Vec<(FarmId, Balance, Balance)>;
 		/// A farm's annual percentage rate, its rewards and stake valued in `quote` at the AMM's
-		/// mid prices along the best routes; `None` for an unknown farm or when the reward
+		/// mid prices along the deepest routes; `None` for an unknown farm or when the reward
 		/// asset or a pool asset has no route to `quote`.
 		fn farm_apr(farm_id: FarmId, quote: AssetKind) -> Option<FarmApr<Balance>>;
 	}
