@@ -20,8 +20,8 @@ REPEAT=${1:-20}
 STEPS=${STEPS:-20}
 OWN_REPEAT=${OWN_REPEAT:-10}
 build_node
-echo "[build] cargo build --release -p dex-bench-runtime ${CARGO_FEATURES[*]}"
-cargo build --release --locked -p dex-bench-runtime "${CARGO_FEATURES[@]}"
+echo "[build] DEX_BENCH_WASM=1 cargo build --release -p dex-bench-runtime ${CARGO_FEATURES[*]}"
+DEX_BENCH_WASM=1 cargo build --release --locked -p dex-bench-runtime "${CARGO_FEATURES[@]}"
 WASM="$CARGO_TARGET_DIR/release/wbuild/dex-bench-runtime/dex_bench_runtime.compact.compressed.wasm"
 work=$(mktemp -d -t dex-asset-conversion.XXXXXX)
 trap 'rm -rf "$work"' EXIT

@@ -18,9 +18,6 @@
 // `construct_runtime!` expands to items that cannot carry doc comments.
 #![allow(missing_docs)]
 
-#[cfg(feature = "std")]
-include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
-
 extern crate alloc;
 
 pub mod compare;
