@@ -356,9 +356,11 @@ fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::F
 	let farm = LiquidityMining::farm_view(farm_id)?;
 	let (asset1, asset2) = Amm::pool_of_lp_token(farm.lp_token)?;
 	let pool = Amm::api_pool(asset1, asset2)?;
-	let reward_price = Amm::mid_price_x64(&farm.reward_asset, &quote)?;
-	let prices =
-		(Amm::mid_price_x64(&pool.assets.0, &quote)?, Amm::mid_price_x64(&pool.assets.1, &quote)?);
+	// One read of the pools for the three prices.
+	let pools = Amm::liquid_pools();
+	let price = |asset: &AssetKind| Amm::route_price_among(&pools, asset, &quote);
+	let reward_price = price(&farm.reward_asset)?;
+	let prices = (price(&pool.assets.0)?, price(&pool.assets.1)?);
 	let pool_value = value_of(pool.reserves.0, prices.0)
 		.ok()?
 		.saturating_add(value_of(pool.reserves.1, prices.1).ok()?);

@@ -133,6 +133,9 @@ pub trait BenchmarkHelper<AssetKind> {
 /// The longest symbol of an asset kept in an LP token's name.
 const MAX_SYMBOL_LEN: usize = 16;
 
+/// A pool as route pricing sees it: `(asset1, asset2, reserve1, reserve2)`.
+pub type PoolReserves<AssetKind> = (AssetKind, AssetKind, u128, u128);
+
 /// A route being searched: the asset it has reached, the assets it visited, and each hop's
 /// `(reserve in, reserve out)`.
 type PartialRoute<AssetKind> = (AssetKind, Vec<AssetKind>, Vec<(u128, u128)>);
@@ -1659,20 +1662,24 @@ impl<T: Config> Pallet<T> {
 	/// valued in `quote` ([`valuation::route_depth`]), so that a dust pool cannot set the price;
 	/// the fewer hops on a tie. `2^64` for the quote itself, `None` without a route. Reads every
 	/// pool: for runtime API queries, not for calls.
+	/// To price several assets, read the pools once with [`Self::liquid_pools`] and call
+	/// [`Self::route_price_among`].
 	pub fn mid_price_x64(asset: &T::AssetKind, quote: &T::AssetKind) -> Option<U256> {
-		if asset == quote {
-			return valuation::route_price_x64(&[]);
-		}
-		let pools: Vec<(T::AssetKind, T::AssetKind, u128, u128)> = Pools::<T>::iter()
-			.filter(|(_, info)| !info.reserve1.is_zero() && !info.reserve2.is_zero())
-			.map(|((a, b), info)| (a, b, info.reserve1.into(), info.reserve2.into()))
-			.collect();
-		Self::route_price_among(&pools, asset, quote)
+		Self::route_price_among(&Self::liquid_pools(), asset, quote)
 	}
 
-	/// [`Self::mid_price_x64`] over a given list of pools `(asset1, asset2, reserve1, reserve2)`.
+	/// Every pool with liquidity as `(asset1, asset2, reserve1, reserve2)`, for route pricing.
+	/// Reads every pool: for runtime API queries, not for calls.
+	pub fn liquid_pools() -> Vec<PoolReserves<T::AssetKind>> {
+		Pools::<T>::iter()
+			.filter(|(_, info)| !info.reserve1.is_zero() && !info.reserve2.is_zero())
+			.map(|((a, b), info)| (a, b, info.reserve1.into(), info.reserve2.into()))
+			.collect()
+	}
+
+	/// [`Self::mid_price_x64`] over a given list of pools (from [`Self::liquid_pools`]).
 	pub fn route_price_among(
-		pools: &[(T::AssetKind, T::AssetKind, u128, u128)],
+		pools: &[PoolReserves<T::AssetKind>],
 		asset: &T::AssetKind,
 		quote: &T::AssetKind,
 	) -> Option<U256> {
@@ -1747,9 +1754,10 @@ impl<T: Config> Pallet<T> {
 		let underlying = valuation::underlying(held, reserves, supply).ok()?;
 
 		let valuation = (|| {
+			let pools = Self::liquid_pools();
 			let prices = (
-				Self::mid_price_x64(&pool_id.0, &quote)?,
-				Self::mid_price_x64(&pool_id.1, &quote)?,
+				Self::route_price_among(&pools, &pool_id.0, &quote)?,
+				Self::route_price_among(&pools, &pool_id.1, &quote)?,
 			);
 			let all =
 				valuation::position_figures(held, (0, 0), 0, reserves, supply, prices).ok()?;
