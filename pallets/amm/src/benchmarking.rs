@@ -141,6 +141,43 @@ mod benchmarks {
 		);
 	}
 
+	/// A pool's first deposit: mints the locked minimum to the pool's account and records the
+	/// initial liquidity; the LP tokens go to an account that holds none yet.
+	#[benchmark]
+	fn add_liquidity_first_deposit() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let (a, b) = (assets[1].clone(), assets[2].clone());
+		T::BenchmarkHelper::set_timestamp(1);
+		assert_ok!(Pallet::<T>::do_create_pool(
+			&caller,
+			a.clone(),
+			b.clone(),
+			T::DefaultFeeTier::get(),
+			true
+		));
+		let receiver = funded_account::<T>("receiver", &[T::BenchmarkHelper::create_asset(0)]);
+		let amount: T::Balance = LIQUIDITY.into();
+
+		oracle_due::<T>();
+
+		#[extrinsic_call]
+		add_liquidity(
+			RawOrigin::Signed(caller.clone()),
+			a.clone(),
+			b.clone(),
+			amount,
+			amount,
+			Zero::zero(),
+			Zero::zero(),
+			receiver,
+			None,
+		);
+
+		let lp_token = Pools::<T>::get(Pallet::<T>::pool_id(a, b).unwrap()).unwrap().lp_token;
+		assert!(InitialLiquidities::<T>::contains_key(lp_token));
+	}
+
 	#[benchmark]
 	fn remove_liquidity() {
 		let assets = assets::<T>(3);
@@ -149,6 +186,15 @@ mod benchmarks {
 		pools_along::<T>(&caller, &path);
 		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
 		let lp: T::Balance = (LIQUIDITY / 10).into();
+		// A lock on part of the holding: the lock check and the freezer both find one.
+		let until = frame_system::Pallet::<T>::block_number() + 100u32.into();
+		assert_ok!(Pallet::<T>::do_lock_lp_tokens(
+			&caller,
+			path[0].clone(),
+			path[1].clone(),
+			1u32.into(),
+			until
+		));
 
 		oracle_due::<T>();
 
@@ -239,6 +285,52 @@ mod benchmarks {
 
 		assert_eq!(ProtocolFee::<T>::get(), Some(config));
 		Ok(())
+	}
+
+	/// Worst case: adding to a running lock and extending it.
+	#[benchmark]
+	fn lock_lp_tokens() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let (a, b) = (assets[1].clone(), assets[2].clone());
+		pools_along::<T>(&caller, &[a.clone(), b.clone()]);
+		let lp_token =
+			Pools::<T>::get(Pallet::<T>::pool_id(a.clone(), b.clone()).unwrap()).unwrap().lp_token;
+		let held = T::PoolAssets::balance(lp_token, &caller);
+		let half = held / 2u32.into();
+		let now = frame_system::Pallet::<T>::block_number();
+		let until = now + 100u32.into();
+		assert_ok!(Pallet::<T>::do_lock_lp_tokens(&caller, a.clone(), b.clone(), half, until));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), a, b, half, until + 100u32.into());
+
+		assert_eq!(Pallet::<T>::locked_lp_tokens(lp_token, &caller), half + half);
+	}
+
+	#[benchmark]
+	fn unlock_lp_tokens() {
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let (a, b) = (assets[1].clone(), assets[2].clone());
+		pools_along::<T>(&caller, &[a.clone(), b.clone()]);
+		let lp_token =
+			Pools::<T>::get(Pallet::<T>::pool_id(a.clone(), b.clone()).unwrap()).unwrap().lp_token;
+		let now = frame_system::Pallet::<T>::block_number();
+		let until = now + 10u32.into();
+		assert_ok!(Pallet::<T>::do_lock_lp_tokens(
+			&caller,
+			a.clone(),
+			b.clone(),
+			1u32.into(),
+			until
+		));
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), a, b);
+
+		assert!(!LpLocks::<T>::contains_key(lp_token, &caller));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -16,6 +16,10 @@
 //! - Swap [an exact input](`Pallet::swap_exact_in`) or [for an exact output](`Pallet::swap_exact_out`)
 //!   along a path of up to [`Config::MaxSwapPathLength`] assets, with slippage limits and an
 //!   optional deadline. The fee stays in the pool, so LPs earn it pro rata.
+//! - [Lock LP tokens](`Pallet::lock_lp_tokens`) until a block, a pool creator's promise not to
+//!   pull its liquidity: locked tokens can be neither removed nor transferred (the pallet is the LP
+//!   token pallet's freezer), and the runtime API and farms tell whether a pool's initial
+//!   liquidity is locked.
 //! - An admin origin sets the [allowed fee tiers](`Pallet::set_fee_tiers`) and can switch on a
 //!   [protocol fee](`Pallet::set_protocol_fee`), a share of the LPs' fee income minted as LP tokens
 //!   on the next liquidity change (Uniswap V2's `_mintFee`: no cost on swaps).
@@ -38,6 +42,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod lp_lock;
 pub mod math;
 #[cfg(test)]
 mod mock;
@@ -172,6 +177,17 @@ pub mod pallet {
 		<T as Config>::PoolAssetId,
 		<T as Config>::Balance,
 	>;
+	/// An account's lock on LP tokens.
+	pub type LpLockOf<T> = LpLock<<T as Config>::Balance, BlockNumberFor<T>>;
+	/// A pool's first deposit.
+	pub type InitialLiquidityOf<T> =
+		InitialLiquidity<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+	/// A pool's initial liquidity and its lock, as the runtime API reports it.
+	pub type InitialLiquidityLockOf<T> = InitialLiquidityLock<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+	>;
 	/// A pool to create at genesis: `(asset1, asset2, fee_bps, provider, amount1, amount2)`.
 	pub type GenesisPoolOf<T> = (
 		<T as Config>::AssetKind,
@@ -305,6 +321,26 @@ pub mod pallet {
 		DepositBasisOf<T>,
 		OptionQuery,
 	>;
+
+	/// LP tokens locked by their holders, by LP token and account (one lock each; locking more
+	/// adds to it). The LP token pallet reads it as its freezer, so locked tokens can be neither
+	/// transferred nor burned before the lock's block.
+	#[pallet::storage]
+	pub type LpLocks<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		T::PoolAssetId,
+		Blake2_128Concat,
+		T::AccountId,
+		LpLockOf<T>,
+		OptionQuery,
+	>;
+
+	/// Each pool's first deposit, by LP token: whose lock makes the pool's initial liquidity
+	/// locked. Written once per pool (the locked minimum liquidity keeps the supply above zero).
+	#[pallet::storage]
+	pub type InitialLiquidities<T: Config> =
+		StorageMap<_, Twox64Concat, T::PoolAssetId, InitialLiquidityOf<T>, OptionQuery>;
 
 	/// Each pool's ring of price observations, by slot (`0..MaxObservations`).
 	#[pallet::storage]
@@ -448,6 +484,32 @@ pub mod pallet {
 			/// What the credit received.
 			amount_out: T::Balance,
 		},
+		/// An account locked LP tokens, or added to or extended its lock.
+		LpTokensLocked {
+			/// The holder.
+			who: T::AccountId,
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+			/// The LP token.
+			lp_token: T::PoolAssetId,
+			/// LP tokens added to the lock by this call.
+			amount: T::Balance,
+			/// LP tokens under the lock now.
+			total_locked: T::Balance,
+			/// The first block at which they are free again.
+			until: BlockNumberFor<T>,
+		},
+		/// An expired lock was cleared.
+		LpTokensUnlocked {
+			/// The holder.
+			who: T::AccountId,
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+			/// The LP token.
+			lp_token: T::PoolAssetId,
+			/// LP tokens the lock held.
+			amount: T::Balance,
+		},
 		/// The protocol's share of a pool's fee income was minted as LP tokens.
 		ProtocolFeeMinted {
 			/// The pool.
@@ -507,6 +569,16 @@ pub mod pallet {
 		InsufficientLpTokens,
 		/// A swapped credit is not of the path's first asset.
 		CreditAssetMismatch,
+		/// Those LP tokens are locked until a later block (see `LpLocks`).
+		LpTokensLocked,
+		/// A lock must end after the current block.
+		LockEndsInThePast,
+		/// A lock can be extended, never shortened: `until` is before the existing lock's end.
+		LockShortened,
+		/// The account has no lock on that pool's LP tokens.
+		NoLock,
+		/// The lock has not expired yet.
+		LockNotExpired,
 	}
 
 	#[pallet::hooks]
@@ -577,7 +649,9 @@ pub mod pallet {
 		/// ## Events
 		/// [`Event::LiquidityAdded`], and [`Event::ProtocolFeeMinted`] when the protocol fee is on.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::add_liquidity())]
+		#[pallet::weight(
+			T::WeightInfo::add_liquidity().max(T::WeightInfo::add_liquidity_first_deposit())
+		)]
 		pub fn add_liquidity(
 			origin: OriginFor<T>,
 			asset1: T::AssetKind,
@@ -782,6 +856,77 @@ pub mod pallet {
 			}
 			ProtocolFee::<T>::set(config.clone());
 			Self::deposit_event(Event::ProtocolFeeSet { config });
+			Ok(())
+		}
+
+		/// Lock `amount` of the caller's LP tokens of a pool until block `until`: a pool creator's
+		/// promise not to pull its liquidity (a rug-pull guard), visible to every trader and farm.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the LP token holder.
+		///
+		/// ## Details
+		/// Each account has one lock per pool. Locking again adds `amount` to a running lock and
+		/// moves its end to `until`, which may extend the lock but never shorten it; `amount` may
+		/// be zero to only extend it. Until then, the locked tokens can be neither removed from
+		/// the pool nor transferred (the LP token pallet reads the lock as a freeze), so they
+		/// cannot be staked in farms either. A lock that has expired counts as none.
+		///
+		/// ## Errors
+		/// [`Error::PoolNotFound`], [`Error::LockEndsInThePast`], [`Error::ZeroAmount`] (no
+		/// amount and no running lock), [`Error::LockShortened`], [`Error::Overflow`],
+		/// [`Error::InsufficientLpTokens`] (the lock would cover more than the account holds).
+		///
+		/// ## Events
+		/// [`Event::LpTokensLocked`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::lock_lp_tokens())]
+		pub fn lock_lp_tokens(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+			amount: T::Balance,
+			until: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_lock_lp_tokens(&who, asset1, asset2, amount, until)?;
+			Ok(())
+		}
+
+		/// Clear the caller's expired lock on a pool's LP tokens.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the lock's holder.
+		///
+		/// ## Details
+		/// An expired lock already binds nothing; clearing it removes its record, so the runtime
+		/// API and block explorers stop showing it.
+		///
+		/// ## Errors
+		/// [`Error::PoolNotFound`], [`Error::NoLock`], [`Error::LockNotExpired`].
+		///
+		/// ## Events
+		/// [`Event::LpTokensUnlocked`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::unlock_lp_tokens())]
+		pub fn unlock_lp_tokens(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let pool_id = Self::pool_id(asset1, asset2)?;
+			let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+			let lock = LpLocks::<T>::get(info.lp_token, &who).ok_or(Error::<T>::NoLock)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now >= lock.until, Error::<T>::LockNotExpired);
+			LpLocks::<T>::remove(info.lp_token, &who);
+			Self::deposit_event(Event::LpTokensUnlocked {
+				who,
+				pool_id,
+				lp_token: info.lp_token,
+				amount: lock.amount,
+			});
 			Ok(())
 		}
 	}
@@ -1014,7 +1159,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::DepositBelowMinimum);
 
 		let pool_account = Self::pool_account(&pool_id);
-		let lp_minted = if info.lp_supply.is_zero() {
+		let first_deposit = info.lp_supply.is_zero();
+		let lp_minted = if first_deposit {
 			let total =
 				math::initial_lp(amount1.into(), amount2.into()).map_err(Self::math_error)?;
 			let locked = T::MintMinLiquidity::get();
@@ -1070,6 +1216,12 @@ impl<T: Config> Pallet<T> {
 			info.lp_supply.into(),
 		);
 		Pools::<T>::insert(&pool_id, info);
+		if first_deposit {
+			InitialLiquidities::<T>::insert(
+				lp_token,
+				InitialLiquidity { provider: mint_to.clone(), lp_minted },
+			);
+		}
 		DepositBases::<T>::mutate(lp_token, mint_to, |basis| {
 			let basis = basis.get_or_insert_with(Default::default);
 			basis.lp = basis.lp.saturating_add(lp_minted);
@@ -1109,6 +1261,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!lp_amount.is_zero(), Error::<T>::ZeroAmount);
 		let lp_held = T::PoolAssets::balance(info.lp_token, who);
 		ensure!(lp_held >= lp_amount, Error::<T>::InsufficientLpTokens);
+		let locked = Self::locked_lp_tokens(info.lp_token, who);
+		ensure!(lp_held.saturating_sub(locked) >= lp_amount, Error::<T>::LpTokensLocked);
 		Self::update_oracle(&pool_id, &mut info);
 
 		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
@@ -1628,6 +1782,71 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
+	/// Locks `amount` more of `who`'s LP tokens of a pool until `until`; returns the lock.
+	pub(crate) fn do_lock_lp_tokens(
+		who: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+		amount: T::Balance,
+		until: BlockNumberFor<T>,
+	) -> Result<LpLockOf<T>, DispatchError> {
+		let pool_id = Self::pool_id(asset1, asset2)?;
+		let lp_token = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?.lp_token;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(until > now, Error::<T>::LockEndsInThePast);
+		let running = LpLocks::<T>::get(lp_token, who).filter(|lock| lock.until > now);
+		ensure!(!amount.is_zero() || running.is_some(), Error::<T>::ZeroAmount);
+		let running = running.unwrap_or_default();
+		ensure!(until >= running.until, Error::<T>::LockShortened);
+		let total = running.amount.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(T::PoolAssets::balance(lp_token, who) >= total, Error::<T>::InsufficientLpTokens);
+		let lock = LpLock { amount: total, until };
+		LpLocks::<T>::insert(lp_token, who, lock.clone());
+		Self::deposit_event(Event::LpTokensLocked {
+			who: who.clone(),
+			pool_id,
+			lp_token,
+			amount,
+			total_locked: total,
+			until,
+		});
+		Ok(lock)
+	}
+
+	/// `who`'s LP tokens of `lp_token` under a lock that has not expired.
+	pub fn locked_lp_tokens(lp_token: T::PoolAssetId, who: &T::AccountId) -> T::Balance {
+		let now = frame_system::Pallet::<T>::block_number();
+		LpLocks::<T>::get(lp_token, who)
+			.filter(|lock| lock.until > now)
+			.map_or_else(Zero::zero, |lock| lock.amount)
+	}
+
+	/// The first deposit of the pool of `lp_token`, how much of it its provider has locked, and
+	/// what share of the pool's LP supply that lock holds.
+	pub fn initial_liquidity_lock(lp_token: T::PoolAssetId) -> Option<InitialLiquidityLockOf<T>> {
+		let InitialLiquidity { provider, lp_minted } = InitialLiquidities::<T>::get(lp_token)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let lock = LpLocks::<T>::get(lp_token, &provider).filter(|lock| lock.until > now);
+		let locked = lock.as_ref().map_or_else(Zero::zero, |lock| lock.amount);
+		let supply: u128 = LpTokenPools::<T>::get(lp_token)
+			.and_then(Pools::<T>::get)
+			.map_or(0, |info| info.lp_supply.into());
+		let locked_share_ppm = if supply == 0 {
+			0
+		} else {
+			// At most 10^6: a lock never covers more than the supply.
+			valuation::pro_rata(1_000_000, locked.into(), supply).min(1_000_000) as u32
+		};
+		Some(InitialLiquidityLock {
+			provider,
+			lp_minted,
+			locked,
+			locked_until: lock.map(|lock| lock.until),
+			fully_locked: !lp_minted.is_zero() && locked >= lp_minted,
+			locked_share_ppm,
+		})
+	}
+
 	/// Takes the share of `who`'s deposit basis in the pool of `lp_token` that burning `lp_burned`
 	/// of the `lp_held` LP tokens it held uses up: every figure shrinks by the fraction of its
 	/// holding burned (the share removed rounds down; burning everything clears the basis, also
@@ -1780,6 +1999,7 @@ impl<T: Config> Pallet<T> {
 			assets: pool_id,
 			lp_token: info.lp_token,
 			lp_free,
+			lp_locked: Self::locked_lp_tokens(info.lp_token, who),
 			lp_staked,
 			lp_with_basis: Self::to_balance(with_basis),
 			lp_without_basis: Self::to_balance(held - with_basis),
@@ -1849,6 +2069,20 @@ impl<T: Config> Pallet<T> {
 				"a deposit basis names no pool's LP token"
 			);
 		}
+		for (lp_token, who, lock) in LpLocks::<T>::iter() {
+			ensure!(LpTokenPools::<T>::contains_key(lp_token), "a lock names no pool's LP token");
+			ensure!(
+				Self::locked_lp_tokens(lp_token, &who).is_zero()
+					|| T::PoolAssets::balance(lp_token, &who) >= lock.amount,
+				"an account holds fewer LP tokens than its running lock"
+			);
+		}
+		for (lp_token, initial) in InitialLiquidities::<T>::iter() {
+			ensure!(
+				LpTokenPools::<T>::contains_key(lp_token) && !initial.lp_minted.is_zero(),
+				"an initial deposit names no pool's LP token or minted nothing"
+			);
+		}
 		Ok(())
 	}
 }
@@ -1858,12 +2092,13 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Quotes use the same math as execution, so a swap submitted in the same block state pays
 	/// exactly the quoted amounts.
-	pub trait AmmApi<AssetKind, Balance, PoolAssetId, AccountId>
+	pub trait AmmApi<AssetKind, Balance, PoolAssetId, AccountId, BlockNumber>
 	where
 		AssetKind: codec::Codec,
 		Balance: codec::Codec,
 		PoolAssetId: codec::Codec,
 		AccountId: codec::Codec,
+		BlockNumber: codec::Codec,
 	{
 		/// Quote for swapping exactly `amount_in` of `path[0]` along `path`; `None` if the path
 		/// is invalid or the pools cannot serve it.
@@ -1886,6 +2121,12 @@ sp_api::decl_runtime_apis! {
 		/// The mid price of one unit of `asset` in `quote` (Q64.64: `2^64` is 1) along the deepest
 		/// route of at most `MaxSwapPathLength` assets (whose shallowest pool holds the most).
 		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256>;
+		/// `who`'s lock on the LP tokens of the pool of `asset1` and `asset2`, as stored: once
+		/// `until` has passed the tokens are free, though the record stays until cleared.
+		fn lp_lock(who: AccountId, asset1: AssetKind, asset2: AssetKind) -> Option<LpLock<Balance, BlockNumber>>;
+		/// The first deposit into the pool of `asset1` and `asset2` and how much of it its
+		/// provider keeps locked: the rug-pull guard traders look at.
+		fn initial_liquidity(asset1: AssetKind, asset2: AssetKind) -> Option<InitialLiquidityLock<AccountId, Balance, BlockNumber>>;
 	}
 }
 
@@ -1900,5 +2141,24 @@ impl<T: Config> Pallet<T> {
 	/// [`AmmApi::pools`] for the runtime.
 	pub fn api_pools() -> Vec<PoolViewOf<T>> {
 		Pools::<T>::iter().map(|(pool_id, info)| Self::pool_view(pool_id, info)).collect()
+	}
+
+	/// [`AmmApi::lp_lock`] for the runtime.
+	pub fn api_lp_lock(
+		who: &T::AccountId,
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+	) -> Option<LpLockOf<T>> {
+		let pool_id = Self::pool_id(asset1, asset2).ok()?;
+		LpLocks::<T>::get(Pools::<T>::get(&pool_id)?.lp_token, who)
+	}
+
+	/// [`AmmApi::initial_liquidity`] for the runtime.
+	pub fn api_initial_liquidity(
+		asset1: T::AssetKind,
+		asset2: T::AssetKind,
+	) -> Option<InitialLiquidityLockOf<T>> {
+		let pool_id = Self::pool_id(asset1, asset2).ok()?;
+		Self::initial_liquidity_lock(Pools::<T>::get(&pool_id)?.lp_token)
 	}
 }

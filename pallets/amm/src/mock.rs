@@ -126,7 +126,7 @@ impl pallet_assets::Config<Instance2> for Test {
 	type ApprovalDeposit = ConstU128<0>;
 	type StringLimit = ConstU32<50>;
 	type Holder = ();
-	type Freezer = ();
+	type Freezer = Amm;
 	type Extra = ();
 	type WeightInfo = ();
 	type CallbackHandle = ();

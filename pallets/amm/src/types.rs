@@ -150,6 +150,8 @@ pub struct PositionReport<AssetKind, PoolAssetId, Balance> {
 	pub lp_token: PoolAssetId,
 	/// LP tokens in the account.
 	pub lp_free: Balance,
+	/// Of `lp_free`, those under a lock that has not expired (see `LpLocks`).
+	pub lp_locked: Balance,
 	/// LP tokens the account has staked in farms.
 	pub lp_staked: Balance,
 	/// Of `lp_free + lp_staked`, those the account's deposit basis covers.
@@ -184,4 +186,54 @@ pub struct PositionValuation<Balance> {
 	pub impermanent_loss: i128,
 	/// The same in parts per million of `hold_value`.
 	pub impermanent_loss_ppm: i64,
+}
+
+/// LP tokens an account has locked: they can be neither removed from the pool nor transferred
+/// before block `until`.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct LpLock<Balance, BlockNumber> {
+	/// LP tokens under the lock.
+	pub amount: Balance,
+	/// The first block at which they are free again.
+	pub until: BlockNumber,
+}
+
+/// A pool's first deposit: who received its LP tokens and how many (the locked minimum
+/// liquidity excluded).
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct InitialLiquidity<AccountId, Balance> {
+	/// The account the first deposit's LP tokens were minted to.
+	pub provider: AccountId,
+	/// LP tokens minted to it.
+	pub lp_minted: Balance,
+}
+
+/// A pool's initial liquidity and whether it is locked, as the runtime API reports it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct InitialLiquidityLock<AccountId, Balance, BlockNumber> {
+	/// The account the first deposit's LP tokens were minted to.
+	pub provider: AccountId,
+	/// LP tokens the first deposit minted to it.
+	pub lp_minted: Balance,
+	/// LP tokens the provider has under a lock that has not expired (0 without one).
+	pub locked: Balance,
+	/// The block the provider's lock expires at, while it has not.
+	pub locked_until: Option<BlockNumber>,
+	/// Whether the provider's lock covers all of the first deposit's LP tokens.
+	pub fully_locked: bool,
+	/// The provider's running lock as a share of the pool's LP supply, in parts per million
+	/// (rounded down): a dust seed that is locked while the real liquidity is not shows as a
+	/// small share.
+	pub locked_share_ppm: u32,
 }

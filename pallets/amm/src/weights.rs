@@ -2,10 +2,10 @@
 
 //! Weights for `pallet_amm`, generated with `dex-node benchmark pallet`.
 //!
-//! BENCHMARK CLI VERSION 64.0.0, DATE: 2026-11-27
+//! BENCHMARK CLI VERSION 64.0.0, DATE: 2026-12-02
 //! STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
 // Executed Command:
@@ -42,11 +42,14 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn create_pool() -> Weight;
 	fn add_liquidity() -> Weight;
+	fn add_liquidity_first_deposit() -> Weight;
 	fn remove_liquidity() -> Weight;
 	fn swap_exact_in(n: u32, ) -> Weight;
 	fn swap_exact_out(n: u32, ) -> Weight;
 	fn set_fee_tiers() -> Weight;
 	fn set_protocol_fee() -> Weight;
+	fn lock_lp_tokens() -> Weight;
+	fn unlock_lp_tokens() -> Weight;
 }
 
 /// Weights for `pallet_amm` measured on the machine named above, with the runtime's database
@@ -73,10 +76,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::LpTokenPools` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1062`
+		//  Measured:  `1128`
 		//  Estimated: `8799`
-		// Minimum execution time: 109_202_000 picoseconds.
-		Weight::from_parts(114_581_000, 8799)
+		// Minimum execution time: 133_457_000 picoseconds.
+		Weight::from_parts(144_989_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -100,17 +103,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn add_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2436`
+		//  Measured:  `2499`
 		//  Estimated: `11426`
-		// Minimum execution time: 194_550_000 picoseconds.
-		Weight::from_parts(201_279_000, 11426)
+		// Minimum execution time: 230_470_000 picoseconds.
+		Weight::from_parts(258_884_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Asset` (r:1 w:1)
+	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::DepositBases` (r:1 w:1)
+	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:1)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::InitialLiquidities` (r:0 w:1)
+	/// Proof: `Amm::InitialLiquidities` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	fn add_liquidity_first_deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2249`
+		//  Estimated: `11426`
+		// Minimum execution time: 217_692_000 picoseconds.
+		Weight::from_parts(251_829_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
+	}
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Account` (r:2 w:2)
+	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
 	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
@@ -127,11 +161,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn remove_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2436`
+		//  Measured:  `2604`
 		//  Estimated: `11426`
-		// Minimum execution time: 206_256_000 picoseconds.
-		Weight::from_parts(213_317_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 257_054_000 picoseconds.
+		Weight::from_parts(280_630_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
@@ -147,17 +181,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_in(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `132 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1263 ±29)`
-		// Minimum execution time: 120_699_000 picoseconds.
-		Weight::from_parts(10_651_867, 6208)
-			// Standard Error: 33_497
-			.saturating_add(Weight::from_parts(57_464_508, 0).saturating_mul(n.into()))
+		//  Measured:  `198 + n * (589 ±0)`
+		//  Estimated: `6208 + n * (1278 ±33)`
+		// Minimum execution time: 142_555_000 picoseconds.
+		Weight::from_parts(148_308_000, 6208)
+			// Standard Error: 268_808
+			.saturating_add(Weight::from_parts(22_593_966, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
 	}
 	/// Storage: `Amm::Pools` (r:3 w:3)
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
@@ -172,17 +206,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_out(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `132 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1263 ±56)`
-		// Minimum execution time: 120_930_000 picoseconds.
-		Weight::from_parts(10_015_954, 6208)
-			// Standard Error: 40_550
-			.saturating_add(Weight::from_parts(57_951_867, 0).saturating_mul(n.into()))
+		//  Measured:  `198 + n * (589 ±0)`
+		//  Estimated: `6208 + n * (1257 ±30)`
+		// Minimum execution time: 142_385_000 picoseconds.
+		Weight::from_parts(15_979_332, 6208)
+			// Standard Error: 65_183
+			.saturating_add(Weight::from_parts(67_230_653, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
 	/// Storage: `Amm::FeeTiers` (r:0 w:1)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -190,8 +224,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_588_000 picoseconds.
-		Weight::from_parts(6_230_000, 0)
+		// Minimum execution time: 7_327_000 picoseconds.
+		Weight::from_parts(8_424_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Amm::ProtocolFee` (r:0 w:1)
@@ -200,8 +234,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_257_000 picoseconds.
-		Weight::from_parts(5_879_000, 0)
+		// Minimum execution time: 7_134_000 picoseconds.
+		Weight::from_parts(8_166_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
+	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Account` (r:1 w:0)
+	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn lock_lp_tokens() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `972`
+		//  Estimated: `3667`
+		// Minimum execution time: 40_495_000 picoseconds.
+		Weight::from_parts(44_698_000, 3667)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
+	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	fn unlock_lp_tokens() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `637`
+		//  Estimated: `3667`
+		// Minimum execution time: 27_709_000 picoseconds.
+		Weight::from_parts(30_971_000, 3667)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -209,44 +271,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with RocksDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(114_581_000, 8799)
+		Weight::from_parts(144_989_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn add_liquidity() -> Weight {
-		Weight::from_parts(201_279_000, 11426)
+		Weight::from_parts(258_884_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
+	fn add_liquidity_first_deposit() -> Weight {
+		Weight::from_parts(251_829_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
+	}
 	fn remove_liquidity() -> Weight {
-		Weight::from_parts(213_317_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(280_630_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn swap_exact_in(n: u32, ) -> Weight {
-		Weight::from_parts(10_651_867, 6208)
-			.saturating_add(Weight::from_parts(57_464_508, 0).saturating_mul(n.into()))
+		Weight::from_parts(148_308_000, 6208)
+			.saturating_add(Weight::from_parts(22_593_966, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
 	}
 	fn swap_exact_out(n: u32, ) -> Weight {
-		Weight::from_parts(10_015_954, 6208)
-			.saturating_add(Weight::from_parts(57_951_867, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_979_332, 6208)
+			.saturating_add(Weight::from_parts(67_230_653, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1263).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
 	fn set_fee_tiers() -> Weight {
-		Weight::from_parts(6_230_000, 0)
+		Weight::from_parts(8_424_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(5_879_000, 0)
+		Weight::from_parts(8_166_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn lock_lp_tokens() -> Weight {
+		Weight::from_parts(44_698_000, 3667)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn unlock_lp_tokens() -> Weight {
+		Weight::from_parts(30_971_000, 3667)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

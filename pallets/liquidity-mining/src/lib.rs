@@ -66,7 +66,7 @@ use sp_runtime::{
 };
 
 /// What this pallet needs from the AMM, so it can be used (and tested) without a concrete AMM.
-pub trait LiquidityProvider<AccountId, LpToken, Balance> {
+pub trait LiquidityProvider<AccountId, LpToken, Balance, BlockNumber> {
 	/// Whether `lp_token` is the LP token of a pool.
 	fn is_lp_token(lp_token: &LpToken) -> bool;
 
@@ -80,6 +80,10 @@ pub trait LiquidityProvider<AccountId, LpToken, Balance> {
 		amount1_min: Balance,
 		amount2_min: Balance,
 	) -> Result<Balance, DispatchError>;
+
+	/// The block until which the provider of the first deposit into `lp_token`'s pool keeps
+	/// all of that deposit's LP tokens locked; `None` when they are not (all) locked.
+	fn initial_liquidity_locked_until(lp_token: &LpToken) -> Option<BlockNumber>;
 }
 
 /// Creates LP tokens and reward assets for the benchmarks.
@@ -153,7 +157,12 @@ pub mod pallet {
 			+ Mutate<Self::AccountId>;
 
 		/// The AMM: which LP tokens exist, and adding liquidity for `add_liquidity_and_stake`.
-		type Amm: LiquidityProvider<Self::AccountId, Self::LpToken, Self::Balance>;
+		type Amm: LiquidityProvider<
+			Self::AccountId,
+			Self::LpToken,
+			Self::Balance,
+			BlockNumberFor<Self>,
+		>;
 
 		/// Origin that creates, changes and ends farms.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -990,6 +999,7 @@ impl<T: Config> Pallet<T> {
 				.into(),
 			max_total_rewards: farm.max_total_rewards,
 			claimed: farm.claimed,
+			initial_liquidity_locked_until: T::Amm::initial_liquidity_locked_until(&farm.lp_token),
 		})
 	}
 

@@ -92,7 +92,12 @@ pub const REWARD: u32 = 7;
 /// LP tokens after taking `b` of the reward asset as the second side.
 pub struct MockAmm;
 
-impl crate::LiquidityProvider<AccountId, u32, u128> for MockAmm {
+parameter_types! {
+	/// What [`MockAmm`] reports as the lock on the initial liquidity of every pool.
+	pub static InitialLiquidityLockedUntil: Option<u64> = None;
+}
+
+impl crate::LiquidityProvider<AccountId, u32, u128, u64> for MockAmm {
 	fn is_lp_token(lp_token: &u32) -> bool {
 		<LpTokens as Inspect<AccountId>>::asset_exists(*lp_token)
 	}
@@ -115,6 +120,10 @@ impl crate::LiquidityProvider<AccountId, u32, u128> for MockAmm {
 			frame_support::traits::tokens::Fortitude::Polite,
 		)?;
 		<LpTokens as Mutate<AccountId>>::mint_into(*lp_token, who, amount1_desired)
+	}
+
+	fn initial_liquidity_locked_until(_lp_token: &u32) -> Option<u64> {
+		InitialLiquidityLockedUntil::get()
 	}
 }
 

@@ -481,6 +481,11 @@ fn runtime_api_views() {
 		assert!(view.active);
 		assert_eq!(LiquidityMining::farms_of(LP), vec![farm]);
 		assert_eq!(LiquidityMining::stakes_of(&ALICE), vec![(farm, 10, 30)]);
+		// The AMM's word on whether the pool's initial liquidity is locked.
+		assert_eq!(view.initial_liquidity_locked_until, None);
+		crate::mock::InitialLiquidityLockedUntil::set(Some(500));
+		let view = LiquidityMining::farm_view(farm).unwrap();
+		assert_eq!(view.initial_liquidity_locked_until, Some(500));
 	})
 }
 

@@ -101,6 +101,9 @@ pub struct FarmView<LpToken, AssetKind, Balance, BlockNumber> {
 	pub max_total_rewards: Balance,
 	/// Minted by claims so far.
 	pub claimed: Balance,
+	/// The block until which the pool's first depositor keeps all of its initial LP tokens
+	/// locked (a rug-pull guard); `None` when they are not locked.
+	pub initial_liquidity_locked_until: Option<BlockNumber>,
 }
 
 /// A farm's yield as the runtime API reports it, every value in the quote asset asked for, at the
