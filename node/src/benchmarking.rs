@@ -96,7 +96,9 @@ pub fn signed_extrinsic(
 		)),
 		frame_system::CheckNonce::<dex_runtime::Runtime>::from(nonce),
 		frame_system::CheckWeight::<dex_runtime::Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<dex_runtime::Runtime>::from(0),
+		pallet_asset_conversion_tx_payment::ChargeAssetTxPayment::<dex_runtime::Runtime>::from(
+			0, None,
+		),
 		frame_system::WeightReclaim::<dex_runtime::Runtime>::new(),
 	);
 

@@ -60,7 +60,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_amm::AmmApi<Block, AssetKind, Balance, AssetId, AccountId> for Runtime {
+	impl pallet_amm::AmmApi<Block, AssetKind, Balance, AssetId, AccountId, BlockNumber> for Runtime {
 		fn quote_exact_in(path: Vec<AssetKind>, amount_in: Balance) -> Option<pallet_amm::SwapQuote<Balance>> {
 			Amm::quote_exact_in(&path, amount_in).ok()
 		}
@@ -88,6 +88,14 @@ impl_runtime_apis! {
 
 		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256> {
 			Amm::mid_price_x64(&asset, &quote)
+		}
+
+		fn lp_lock(who: AccountId, asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::LpLock<Balance, BlockNumber>> {
+			Amm::api_lp_lock(&who, asset1, asset2)
+		}
+
+		fn initial_liquidity(asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::InitialLiquidityLock<AccountId, Balance, BlockNumber>> {
+			Amm::api_initial_liquidity(asset1, asset2)
 		}
 	}
 

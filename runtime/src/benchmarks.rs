@@ -8,6 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_transaction_payment, TransactionPayment]
+	[pallet_asset_conversion_tx_payment, AssetTxPayment]
 	[pallet_assets, Assets]
 	[pallet_assets, PoolAssets]
 	[pallet_amm, Amm]

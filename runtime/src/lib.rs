@@ -4,7 +4,8 @@
 //! - the native token `DEX` (12 decimals) in [`pallet_balances`];
 //! - tokens that users create in the `Assets` instance of [`pallet_assets`];
 //! - LP tokens in the `PoolAssets` instance, which only the AMM pallet can create;
-//! - Aura and GRANDPA for consensus, transaction payment and sudo.
+//! - Aura and GRANDPA for consensus, transaction payment (in the native token, or in any asset
+//!   that has a pool with it, swapped through the AMM) and sudo.
 //!
 //! Layout: this file declares types and the pallets, [`configs`] holds one `impl Config` per
 //! pallet, [`apis`] implements every runtime API, and [`genesis_config_presets`] builds the
@@ -66,16 +67,18 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every change of the runtime's logic.
+/// The runtime's version. Bump `spec_version` with every change of the runtime's logic, and
+/// `transaction_version` with every change of how transactions encode (call indices and
+/// arguments, transaction extensions).
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("dex-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("dex-runtime"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -140,7 +143,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_asset_conversion_tx_payment::ChargeAssetTxPayment<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -213,4 +216,7 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type LiquidityMining = pallet_liquidity_mining;
+
+	#[runtime::pallet_index(11)]
+	pub type AssetTxPayment = pallet_asset_conversion_tx_payment;
 }

@@ -4,8 +4,9 @@
 //! Long mode: `scripts/fuzz.sh N`, which sets `FUZZ_SEQUENCES=N` and a fresh `FUZZ_SEED`.
 //! `FUZZ_THREADS` sets the threads (default: every core).
 
-// The genesis presets' checks share this test binary: one binary less to link.
+// The genesis presets' and fee payment's checks share this test binary: one binary less to link.
 mod dev_genesis;
+mod fee_payment;
 mod fuzz;
 
 use fuzz::{ops::Op, run};

@@ -48,15 +48,16 @@ const MAXIMUM_BLOCK_WEIGHT: Weight =
 ///
 /// `dex-node benchmark overhead` times signed `System::remark`s, so [`ExtrinsicBaseWeight`]
 /// covers the signature check, every transaction extension and the dispatch. Each extension is
-/// also charged its own benchmarked weight (`frame_system_extensions`, `pallet_transaction_payment`),
-/// so the base subtracts their computation once instead of charging it twice. Their storage
-/// accesses stay charged through `DbWeight`: `CheckNonce` and `ChargeTransactionPayment` each read
-/// and write the sender's account.
+/// also charged its own benchmarked weight (`frame_system_extensions`,
+/// `pallet_asset_conversion_tx_payment`), so the base subtracts their computation once instead of
+/// charging it twice; the overhead benchmark pays in the native token, so the native payment's
+/// weight is the one subtracted. Their storage accesses stay charged through `DbWeight`:
+/// `CheckNonce` and `ChargeAssetTxPayment` each read and write the sender's account.
 pub fn extrinsic_base_weight() -> Weight {
 	use frame_system::ExtensionsWeightInfo as _;
-	use pallet_transaction_payment::WeightInfo as _;
+	use pallet_asset_conversion_tx_payment::WeightInfo as _;
 	type Extensions = weights::frame_system_extensions::WeightInfo<Runtime>;
-	type Payment = weights::pallet_transaction_payment::WeightInfo<Runtime>;
+	type Payment = weights::pallet_asset_conversion_tx_payment::WeightInfo<Runtime>;
 	let extensions = Extensions::check_non_zero_sender()
 		.saturating_add(Extensions::check_spec_version())
 		.saturating_add(Extensions::check_tx_version())
@@ -64,7 +65,7 @@ pub fn extrinsic_base_weight() -> Weight {
 		.saturating_add(Extensions::check_mortality_mortal_transaction())
 		.saturating_add(Extensions::check_nonce())
 		.saturating_add(Extensions::check_weight())
-		.saturating_add(Payment::charge_transaction_payment())
+		.saturating_add(Payment::charge_asset_tx_payment_native())
 		.saturating_add(Extensions::weight_reclaim());
 	let computation = extensions.saturating_sub(ParityDbWeight::get().reads_writes(2, 2));
 	ExtrinsicBaseWeight::get().saturating_sub(computation)
@@ -179,6 +180,74 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
+/// Fees in an asset: the asset is swapped through the AMM's pool with the native token for
+/// exactly the native fee (quoted with the pool's fee, rounded up in the pool's favour), and the
+/// native fee is then burned like any other; any refund is swapped back.
+impl pallet_asset_conversion_tx_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetKind;
+	type OnChargeAssetTransaction = pallet_asset_conversion_tx_payment::SwapAssetAdapter<
+		Native,
+		NativeAndAssets,
+		crate::Amm,
+		// Dropping the native credit burns it, as `FungibleAdapter<Balances, ()>` does.
+		(),
+	>;
+	type WeightInfo = weights::pallet_asset_conversion_tx_payment::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = AssetTxPaymentBenchmarkHelper;
+}
+
+/// Creates an asset with a native pool for the fee-payment benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct AssetTxPaymentBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_asset_conversion_tx_payment::BenchmarkHelperTrait<AccountId, AssetKind, AssetKind>
+	for AssetTxPaymentBenchmarkHelper
+{
+	fn create_asset_id_parameter(seed: u32) -> (AssetKind, AssetKind) {
+		use pallet_amm::BenchmarkHelper as _;
+		let asset = AmmBenchmarkHelper::create_asset(200 + seed);
+		(asset.clone(), asset)
+	}
+
+	fn setup_balances_and_pool(asset: AssetKind, who: AccountId) {
+		use frame_support::traits::fungibles::Mutate;
+		use pallet_amm::BenchmarkHelper as _;
+		let funds: Balance = 1_000_000_000 * UNIT;
+		let provider: AccountId = AmmFeeReceiver::get();
+		for account in [&who, &provider] {
+			for kind in [Native::get(), asset.clone()] {
+				// Benchmark set-up only: minting an existing asset to an account succeeds.
+				let _ = <NativeAndAssets as Mutate<AccountId>>::mint_into(kind, account, funds);
+			}
+		}
+		AmmBenchmarkHelper::set_timestamp(1);
+		let origin = RuntimeOrigin::signed(provider.clone());
+		let _ = pallet_amm::Pallet::<Runtime>::create_pool(
+			origin.clone(),
+			Native::get(),
+			asset.clone(),
+			None,
+		);
+		let _ = pallet_amm::Pallet::<Runtime>::add_liquidity(
+			origin,
+			Native::get(),
+			asset,
+			1_000_000 * UNIT,
+			1_000_000 * UNIT,
+			0,
+			0,
+			provider,
+			None,
+		);
+		// The fee swap is then the pool's first touch in a later block and records a price
+		// observation: the swap's worst case.
+		AmmBenchmarkHelper::set_timestamp(2 + 60_000);
+	}
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -233,7 +302,7 @@ impl pallet_assets::Config<Instance1> for Runtime {
 }
 
 /// LP tokens: only the AMM pallet creates them (one per pool, no deposits); holders may
-/// transfer them freely.
+/// transfer them, except those under an LP lock.
 impl pallet_assets::Config<Instance2> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Balance = Balance;
@@ -251,13 +320,33 @@ impl pallet_assets::Config<Instance2> for Runtime {
 	type ApprovalDeposit = ApprovalDeposit;
 	type StringLimit = ConstU32<50>;
 	type Holder = ();
-	type Freezer = ();
+	// LP locks (`Amm::lock_lp_tokens`) freeze the locked LP tokens.
+	type Freezer = crate::Amm;
 	type Extra = ();
 	type CallbackHandle = ();
 	type AssetIdAllocator = ();
 	type WeightInfo = weights::pallet_assets_pool_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = PoolAssetsBenchmarkHelper;
+}
+
+/// Gives the LP token pallet's benchmarks asset ids clear of the genesis pools' LP tokens.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct PoolAssetsBenchmarkHelper;
+
+/// The first LP token id the LP token pallet's benchmarks use. Above the genesis pools' LP tokens,
+/// and with a storage key (`blake2_128(id) ++ id`) that sorts before theirs: the benchmark of the
+/// `Reserves` migration takes the first asset it iterates for the one it created.
+#[cfg(feature = "runtime-benchmarks")]
+pub const POOL_ASSET_BENCHMARK_IDS: AssetId = 1_000_007;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_assets::BenchmarkHelper<codec::Compact<AssetId>, ()> for PoolAssetsBenchmarkHelper {
+	fn create_asset_id_parameter(id: u32) -> codec::Compact<AssetId> {
+		codec::Compact(POOL_ASSET_BENCHMARK_IDS + id)
+	}
+
+	fn create_reserve_id_parameter(_: u32) {}
 }
 
 /// What an AMM pool can hold: the native token or an asset of `Assets`.
@@ -343,7 +432,9 @@ parameter_types! {
 /// The AMM as liquidity mining sees it: LP tokens of pools, and deposits by LP token.
 pub struct AmmLiquidity;
 
-impl pallet_liquidity_mining::LiquidityProvider<AccountId, AssetId, Balance> for AmmLiquidity {
+impl pallet_liquidity_mining::LiquidityProvider<AccountId, AssetId, Balance, BlockNumber>
+	for AmmLiquidity
+{
 	fn is_lp_token(lp_token: &AssetId) -> bool {
 		pallet_amm::Pallet::<Runtime>::pool_of_lp_token(*lp_token).is_some()
 	}
@@ -364,6 +455,12 @@ impl pallet_liquidity_mining::LiquidityProvider<AccountId, AssetId, Balance> for
 			amount1_min,
 			amount2_min,
 		)
+	}
+
+	fn initial_liquidity_locked_until(lp_token: &AssetId) -> Option<BlockNumber> {
+		pallet_amm::Pallet::<Runtime>::initial_liquidity_lock(*lp_token)
+			.filter(|lock| lock.fully_locked)
+			.and_then(|lock| lock.locked_until)
 	}
 }
 

@@ -28,7 +28,7 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 }
 
 /// Runs `check` in the state the preset `name` builds.
-fn with_preset(name: &str, check: impl FnOnce()) {
+pub(crate) fn with_preset(name: &str, check: impl FnOnce()) {
 	let patch = get_preset(&name.into()).expect("the preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
 	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
@@ -111,4 +111,19 @@ fn development_preset_starts_with_the_demo_market() {
 #[test]
 fn local_testnet_preset_starts_with_the_demo_market() {
 	with_preset(LOCAL_TESTNET_RUNTIME_PRESET, check_demo_market);
+}
+
+/// `pallet_assets`' benchmark of its `Reserves` migration creates an asset and takes the first one
+/// it iterates for it, so the LP token pallet's benchmark ids must sort before the genesis LP
+/// tokens (`dex-node benchmark pallet` builds the `development` preset).
+#[test]
+fn lp_token_benchmark_ids_sort_before_the_genesis_lp_tokens() {
+	use dex_runtime::configs::POOL_ASSET_BENCHMARK_IDS;
+	type LpTokens = pallet_assets::Asset<Runtime, frame_support::instances::Instance2>;
+	with_preset(DEV_RUNTIME_PRESET, || {
+		let ours = LpTokens::hashed_key_for(POOL_ASSET_BENCHMARK_IDS);
+		let genesis: Vec<_> = LpTokens::iter_keys().map(LpTokens::hashed_key_for).collect();
+		assert!(!genesis.is_empty(), "the preset has LP tokens");
+		assert!(genesis.iter().all(|key| ours < *key), "benchmark LP token sorts first");
+	});
 }

@@ -80,6 +80,9 @@ pub enum Op {
 	},
 	/// `pool_assets.transfer` of the LP token of the pool of `a`, `b`.
 	TransferLp { who: u8, a: u8, b: u8, amount: Amount, to: u8 },
+	/// `amm.lock_lp_tokens` of the pool of `a`, `b` for `blocks` blocks from now (0: a lock that
+	/// would end in the past).
+	LockLp { who: u8, a: u8, b: u8, amount: Amount, blocks: u8 },
 	/// A plain transfer of `asset` straight to the account of the pool of `a`, `b` (a donation).
 	Donate { who: u8, asset: u8, a: u8, b: u8, amount: Amount },
 	/// `amm.set_protocol_fee` (root): on for account `receiver` with `share_ppm`, or off.
@@ -119,6 +122,7 @@ impl Op {
 			Op::SwapExactIn { .. } => "amm.swap_exact_in",
 			Op::SwapExactOut { .. } => "amm.swap_exact_out",
 			Op::TransferLp { .. } => "pool_assets.transfer",
+			Op::LockLp { .. } => "amm.lock_lp_tokens",
 			Op::Donate { .. } => "transfer to a pool account",
 			Op::SetProtocolFee { .. } => "amm.set_protocol_fee",
 			Op::CreateFarm { .. } => "liquidity_mining.create_farm",
@@ -371,9 +375,14 @@ impl Gen {
 					expired: rng.chance(3),
 				}
 			}
-			52..=55 => {
+			52..=54 => {
 				let (a, b) = self.pair();
 				Op::TransferLp { who: actor, a, b, amount: amount(&mut self.rng), to }
+			}
+			55 => {
+				let (a, b) = self.pair();
+				let blocks = self.rng.u8_below(6);
+				Op::LockLp { who: actor, a, b, amount: amount(&mut self.rng), blocks }
 			}
 			56..=57 => {
 				let (a, b) = self.pair();

@@ -237,6 +237,18 @@ fn call_of(op: &Op) -> Option<(RuntimeOrigin, RuntimeCall)> {
 				}),
 			)
 		}
+		Op::LockLp { who, a, b, amount, blocks } => {
+			let held = lp_balance(&account(who), lp_token(a, b));
+			(
+				signed(who),
+				RuntimeCall::Amm(AmmCall::lock_lp_tokens {
+					asset1: asset(a),
+					asset2: asset(b),
+					amount: resolve(amount, held, None),
+					until: System::block_number() + u32::from(blocks),
+				}),
+			)
+		}
 		Op::Donate { who, asset: i, a, b, amount } => {
 			let kind = asset(i);
 			let pool = Amm::api_pool(asset(a), asset(b))
