@@ -7,6 +7,7 @@ pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_amm;
+pub mod pallet_asset_conversion_tx_payment;
 pub mod pallet_assets_assets;
 pub mod pallet_assets_pool_assets;
 pub mod pallet_balances;
