@@ -20,7 +20,8 @@ HEADER="$REPO_ROOT/scripts/weight-header.txt"
 RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
 # Every pallet with benchmarks in runtime/src/benchmarks.rs, by the name the CLI knows.
 ALL_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_sudo
-	pallet_transaction_payment pallet_assets pallet_amm pallet_liquidity_mining)
+	pallet_transaction_payment pallet_asset_conversion_tx_payment pallet_assets pallet_amm
+	pallet_liquidity_mining)
 
 pallets=("$@")
 everything=0

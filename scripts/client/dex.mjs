@@ -14,10 +14,16 @@
 //   claim <farm>                       claims a farm's rewards
 //   position <A> <B> [quote]           LP position: holdings, value, fees, impermanent loss
 //   apr <farm> [quote]                 a farm's annual percentage rate
+//   lock <lp> <A> <B> <blocks>         locks LP tokens (or "all") for <blocks> blocks
+//   unlock <A> <B>                     clears an expired lock
+//   lock-status <A> <B>                who seeded the pool and whether that liquidity is locked
+//   transfer <amount> <asset> <to>     sends tokens to an address or dev URI (//Bob)
+//   fee <asset>                        what a transfer's fee costs in <asset>
 //
 // The signer is --as (a dev URI such as //Bob), else $DEX_SEED (a seed phrase or URI), else
 // //Alice. The node is --ws, else $DEX_WS, else ws://127.0.0.1:9944. Values are in the quote
-// asset given, USDT by default.
+// asset given, USDT by default. With --fee-in <asset>, transactions pay their fee in that asset
+// (swapped through its pool with the native token).
 import { connect, signer, submit, findEvent, big, isMain } from './lib.mjs';
 
 const NATIVE = 'Native';
@@ -124,6 +130,7 @@ export async function farms(api, assets) {
       active: f.active.isTrue,
       totalStaked: big(f.totalStaked),
       remaining: big(f.remainingRewards),
+      lockedUntil: f.initialLiquidityLockedUntil.isSome ? f.initialLiquidityLockedUntil.unwrap().toNumber() : null,
     });
   }
   return result;
@@ -165,10 +172,45 @@ async function lpBalance(api, lpToken, who) {
   return account.isSome ? big(account.unwrap().balance) : 0n;
 }
 
+/** `who`'s LP tokens of `lpToken` under a lock that has not expired at the best block. */
+async function lpLocked(api, lpToken, who) {
+  const lock = await api.query.amm.lpLocks(lpToken, who);
+  if (lock.isNone) return 0n;
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  return lock.unwrap().until.toNumber() > best ? big(lock.unwrap().amount) : 0n;
+}
+
+/** What of `who`'s LP tokens of `lpToken` can move: its balance less any running lock. */
+async function lpFree(api, lpToken, who) {
+  return (await lpBalance(api, lpToken, who)) - (await lpLocked(api, lpToken, who));
+}
+
+/** An address, or the address of a dev URI such as //Bob. */
+function address(text) {
+  return text.startsWith('//') ? signer(text).address : text;
+}
+
+/**
+ * The fee of `tx` signed by `who` and paid in `asset`: in the native token (from the transaction
+ * payment API) and, for another asset, what the fee swap costs in it (the AMM's exact-output
+ * quote, which the runtime charges).
+ */
+export async function feeQuote(api, tx, who, asset) {
+  const assetId = asset.kind === NATIVE ? undefined : asset.kind;
+  const info = await tx.paymentInfo(who, assetId ? { assetId } : {});
+  const native = big(info.partialFee);
+  if (!assetId) return { native, inAsset: native };
+  const quote = await api.call.ammApi.quoteExactOut([asset.kind, NATIVE], native);
+  if (quote.isNone) throw new UsageError(`${asset.symbol} cannot pay fees: it has no pool with the native token`);
+  return { native, inAsset: big(quote.unwrap().amountIn) };
+}
+
 /** Runs one command; returns the text to print. */
 export async function run(api, args, options = {}) {
   const assets = await loadAssets(api);
   const who = signer(options.as || process.env.DEX_SEED || '//Alice');
+  const feeAsset = options['fee-in'] ? assets.find(options['fee-in']) : null;
+  const send = (tx) => submit(api, tx, who, feeAsset && feeAsset.kind !== NATIVE ? { assetId: feeAsset.kind } : {});
   const [command, ...rest] = args;
   const need = (n, usage) => {
     if (rest.length < n) throw new UsageError(`usage: ${command} ${usage}`);
@@ -187,8 +229,9 @@ export async function run(api, args, options = {}) {
     case 'farms': {
       const rows = await Promise.all((await farms(api, assets)).map(async (f) => [f.id, f.lpToken, f.reward.symbol,
         formatAmount(f.rewardPerBlock, f.reward.decimals), formatAmount(f.totalStaked, await lpDecimals(api, f.lpToken)),
-        `${f.start}..${f.end}`, f.active ? 'yes' : 'no', formatAmount(f.remaining, f.reward.decimals)]));
-      return table(rows, ['farm', 'LP token', 'reward', 'per block', 'staked', 'blocks', 'active', 'remaining']);
+        `${f.start}..${f.end}`, f.active ? 'yes' : 'no', formatAmount(f.remaining, f.reward.decimals),
+        f.lockedUntil === null ? 'no' : `until ${f.lockedUntil}`]));
+      return table(rows, ['farm', 'LP token', 'reward', 'per block', 'staked', 'blocks', 'active', 'remaining', 'seed LP locked']);
     }
     case 'quote': {
       need(3, '<amount> <from> <to> [via...]');
@@ -205,7 +248,7 @@ export async function run(api, args, options = {}) {
       const amount = parseAmount(rest[0], path[0].decimals);
       const q = await quoteSwap(api, path, amount);
       const min = (big(q.amountOut) * 995n) / 1000n;
-      const events = await submit(api, api.tx.amm.swapExactIn(path.map((a) => a.kind), amount, min, who.address, true, null), who);
+      const events = await send(api.tx.amm.swapExactIn(path.map((a) => a.kind), amount, min, who.address, true, null));
       const swapped = findEvent(events, 'amm', 'SwapExecuted');
       const out = path[path.length - 1];
       return `swapped ${rest[0]} ${path[0].symbol} for ${formatAmount(big(swapped.data.amountOut), out.decimals)} ${out.symbol} (block ${events.blockHash.toHex()})`;
@@ -222,8 +265,8 @@ export async function run(api, args, options = {}) {
         const matchB = (amountA * rb) / ra;
         [takeA, takeB] = matchB <= amountB ? [amountA, matchB] : [(amountB * ra) / rb, amountB];
       }
-      const events = await submit(api, api.tx.amm.addLiquidity(a.kind, b.kind, amountA, amountB,
-        (takeA * 995n) / 1000n, (takeB * 995n) / 1000n, who.address, null), who);
+      const events = await send(api.tx.amm.addLiquidity(a.kind, b.kind, amountA, amountB,
+        (takeA * 995n) / 1000n, (takeB * 995n) / 1000n, who.address, null));
       const added = findEvent(events, 'amm', 'LiquidityAdded');
       const decimals = await lpDecimals(api, added.data.lpToken.toNumber());
       return `added liquidity: ${formatAmount(big(added.data.lpMinted), decimals)} LP tokens (LP token ${added.data.lpToken})`;
@@ -232,13 +275,13 @@ export async function run(api, args, options = {}) {
       need(3, '<lp|all> <A> <B>');
       const [a, b] = [assets.find(rest[1]), assets.find(rest[2])];
       const pool = await findPool(api, assets, a, b);
-      const lp = rest[0] === 'all' ? await lpBalance(api, pool.lpToken, who.address) : parseAmount(rest[0], pool.lpDecimals);
-      if (lp === 0n) throw new UsageError(`${who.address} holds no ${lpSymbol(pool)}`);
+      const lp = rest[0] === 'all' ? await lpFree(api, pool.lpToken, who.address) : parseAmount(rest[0], pool.lpDecimals);
+      if (lp === 0n) throw new UsageError(`${who.address} holds no unlocked ${lpSymbol(pool)}`);
       // The pool's share for `lp` now, less 0.5 %, in the caller's asset order.
       const share = (reserve) => ((lp * reserve) / pool.lpSupply) * 995n / 1000n;
       const [minX, minY] = [share(pool.reserves[0]), share(pool.reserves[1])];
       const [minA, minB] = pool.assets[0] === a ? [minX, minY] : [minY, minX];
-      const events = await submit(api, api.tx.amm.removeLiquidity(a.kind, b.kind, lp, minA, minB, who.address, null), who);
+      const events = await send(api.tx.amm.removeLiquidity(a.kind, b.kind, lp, minA, minB, who.address, null));
       const removed = findEvent(events, 'amm', 'LiquidityRemoved');
       const [x, y] = pool.assets;
       return `removed ${formatAmount(lp, pool.lpDecimals)} LP: ${formatAmount(big(removed.data.amount1), x.decimals)} ${x.symbol} + ${formatAmount(big(removed.data.amount2), y.decimals)} ${y.symbol}`;
@@ -249,14 +292,14 @@ export async function run(api, args, options = {}) {
       const farm = (await farms(api, assets)).find((f) => f.id === farmId);
       if (!farm) throw new UsageError(`farm ${rest[0]} does not exist`);
       const decimals = await lpDecimals(api, farm.lpToken);
-      const lp = rest[1] === 'all' ? await lpBalance(api, farm.lpToken, who.address) : parseAmount(rest[1], decimals);
-      if (lp === 0n) throw new UsageError(`nothing to stake: ${who.address} holds no LP token ${farm.lpToken}`);
-      await submit(api, api.tx.liquidityMining.stake(farmId, lp), who);
+      const lp = rest[1] === 'all' ? await lpFree(api, farm.lpToken, who.address) : parseAmount(rest[1], decimals);
+      if (lp === 0n) throw new UsageError(`nothing to stake: ${who.address} holds no unlocked LP token ${farm.lpToken}`);
+      await send(api.tx.liquidityMining.stake(farmId, lp));
       return `staked ${formatAmount(lp, decimals)} of LP token ${farm.lpToken} in farm ${farmId}`;
     }
     case 'claim': {
       need(1, '<farm>');
-      const events = await submit(api, api.tx.liquidityMining.claim(Number(rest[0]), null), who);
+      const events = await send(api.tx.liquidityMining.claim(Number(rest[0]), null));
       const claimed = findEvent(events, 'liquidityMining', 'Claimed');
       return `claimed ${claimed.data.amount.toString()} reward units from farm ${rest[0]}`;
     }
@@ -270,7 +313,8 @@ export async function run(api, args, options = {}) {
       const lines = [
         `position of ${who.address} in ${x.symbol}/${y.symbol} (LP token ${p.lpToken})`,
         table([
-          ['LP tokens', `${formatAmount(big(p.lpFree), lpd)} free + ${formatAmount(big(p.lpStaked), lpd)} staked`],
+          ['LP tokens', `${formatAmount(big(p.lpFree), lpd)} in the account + ${formatAmount(big(p.lpStaked), lpd)} staked`],
+          ['locked (of those in the account)', formatAmount(big(p.lpLocked), lpd)],
           ['with a deposit basis', formatAmount(big(p.lpWithBasis), lpd)],
           ['without (transferred in)', formatAmount(big(p.lpWithoutBasis), lpd)],
           ['holds', `${formatAmount(big(p.underlying[0]), x.decimals)} ${x.symbol} + ${formatAmount(big(p.underlying[1]), y.decimals)} ${y.symbol}`],
@@ -305,17 +349,76 @@ export async function run(api, args, options = {}) {
         ['rewards still to emit', q(r.remainingRewardsValue)],
       ], [`farm ${rest[0]} in ${quote.symbol}`, '']);
     }
+    case 'lock': {
+      need(4, '<lp|all> <A> <B> <blocks>');
+      const [a, b] = [assets.find(rest[1]), assets.find(rest[2])];
+      const pool = await findPool(api, assets, a, b);
+      // "all" locks whatever a running lock does not cover yet (a lock adds to a running one).
+      const lp = rest[0] === 'all' ? await lpFree(api, pool.lpToken, who.address) : parseAmount(rest[0], pool.lpDecimals);
+      if (!/^\d+$/.test(rest[3]) || Number(rest[3]) === 0) throw new UsageError(`"${rest[3]}" is not a number of blocks`);
+      const now = (await api.rpc.chain.getHeader()).number.toNumber();
+      // Counted from the block the transaction is likely to land in.
+      const until = now + 1 + Number(rest[3]);
+      const events = await send(api.tx.amm.lockLpTokens(a.kind, b.kind, lp, until));
+      const locked = findEvent(events, 'amm', 'LpTokensLocked');
+      return `locked ${formatAmount(big(locked.data.totalLocked), pool.lpDecimals)} ${lpSymbol(pool)} until block ${locked.data.until}`;
+    }
+    case 'unlock': {
+      need(2, '<A> <B>');
+      const events = await send(api.tx.amm.unlockLpTokens(assets.find(rest[0]).kind, assets.find(rest[1]).kind));
+      const unlocked = findEvent(events, 'amm', 'LpTokensUnlocked');
+      return `cleared the lock on ${unlocked.data.amount} LP units`;
+    }
+    case 'lock-status': {
+      need(2, '<A> <B>');
+      const [a, b] = [assets.find(rest[0]), assets.find(rest[1])];
+      const pool = await findPool(api, assets, a, b);
+      const status = await api.call.ammApi.initialLiquidity(a.kind, b.kind);
+      if (status.isNone) return `${lpSymbol(pool)}: no liquidity yet`;
+      const s = status.unwrap();
+      return table([
+        ['seeded by', s.provider.toString()],
+        ['seed LP tokens', formatAmount(big(s.lpMinted), pool.lpDecimals)],
+        ['locked now', formatAmount(big(s.locked), pool.lpDecimals)],
+        ['locked until', s.lockedUntil.isSome ? `block ${s.lockedUntil.unwrap()}` : '-'],
+        ['all of the seed locked', s.fullyLocked.isTrue ? 'yes' : 'no'],
+        ['share of all LP tokens locked', `${(s.lockedSharePpm.toNumber() / 10_000).toFixed(4)} %`],
+      ], [lpSymbol(pool), '']);
+    }
+    case 'transfer': {
+      need(3, '<amount> <asset> <to>');
+      const asset = assets.find(rest[1]);
+      const amount = parseAmount(rest[0], asset.decimals);
+      const to = address(rest[2]);
+      const tx = asset.kind === NATIVE
+        ? api.tx.balances.transferKeepAlive(to, amount)
+        : api.tx.assets.transferKeepAlive(asset.id, to, amount);
+      const events = await send(tx);
+      const paid = events.find((e) => e.section === 'assetTxPayment' && e.method === 'AssetTxFeePaid');
+      const fee = paid
+        ? `${formatAmount(big(paid.data.actualFee), feeAsset.decimals, feeAsset.decimals)} ${feeAsset.symbol}`
+        : `${formatAmount(big(findEvent(events, 'transactionPayment', 'TransactionFeePaid').data.actualFee), assets.native.decimals, assets.native.decimals)} ${assets.native.symbol}`;
+      return `sent ${rest[0]} ${asset.symbol} to ${to}; fee ${fee}`;
+    }
+    case 'fee': {
+      need(1, '<asset>');
+      const asset = assets.find(rest[0]);
+      const tx = api.tx.balances.transferKeepAlive(who.address, 1n);
+      const { native, inAsset } = await feeQuote(api, tx, who.address, asset);
+      return `a transfer's fee: ${formatAmount(native, assets.native.decimals, assets.native.decimals)} ${assets.native.symbol}` +
+        (asset.kind === NATIVE ? '' : ` = ${formatAmount(inAsset, asset.decimals, asset.decimals)} ${asset.symbol} through the ${asset.symbol}/${assets.native.symbol} pool`);
+    }
     default:
-      throw new UsageError(`unknown command "${command ?? ''}": pools, farms, quote, swap, add, remove, stake, claim, position, apr`);
+      throw new UsageError(`unknown command "${command ?? ''}": pools, farms, quote, swap, add, remove, stake, claim, position, apr, lock, unlock, lock-status, transfer, fee`);
   }
 }
 
-/** Splits `--as X` and `--ws X` from the arguments. */
+/** Splits `--as X`, `--ws X` and `--fee-in X` from the arguments. */
 function parseOptions(argv) {
   const args = [];
   const options = {};
   for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--as' || argv[i] === '--ws') options[argv[i].slice(2)] = argv[++i];
+    if (['--as', '--ws', '--fee-in'].includes(argv[i])) options[argv[i].slice(2)] = argv[++i];
     else args.push(argv[i]);
   }
   return { args, options };

@@ -2,11 +2,22 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 
+/**
+ * The chain's fee-payment extension: its `assetId` is one of the AMM's asset kinds (`Native` or
+ * `{ WithId: n }`), where @polkadot/api assumes an XCM location.
+ */
+export const SIGNED_EXTENSIONS = {
+  ChargeAssetTxPayment: {
+    extrinsic: { tip: 'Compact<Balance>', assetId: 'Option<FrameSupportTokensFungibleUnionOfNativeOrWithId>' },
+    payload: {},
+  },
+};
+
 /** Connects to a node; the endpoint defaults to $DEX_WS or the dev chain's ws://127.0.0.1:9944. */
 export async function connect(endpoint) {
   endpoint = endpoint || process.env.DEX_WS || 'ws://127.0.0.1:9944';
   const provider = new WsProvider(endpoint, 1000, {}, 30_000);
-  return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, signedExtensions: SIGNED_EXTENSIONS });
 }
 
 /** A signer from a dev URI (`//Alice`) or a seed phrase. */
@@ -15,13 +26,14 @@ export function signer(uri) {
 }
 
 /**
- * Signs and submits `tx`, resolves with its events once it is in a block (the array also carries
- * `blockHash`), and rejects with the decoded module error if it failed.
+ * Signs and submits `tx` (with signing `options` such as `{ assetId }` to pay its fee in an asset),
+ * resolves with its events once it is in a block (the array also carries `blockHash`), and rejects
+ * with the decoded module error if it failed.
  */
-export function submit(api, tx, from) {
+export function submit(api, tx, from, options = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
-    tx.signAndSend(from, ({ status, events, dispatchError }) => {
+    tx.signAndSend(from, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         unsubscribe();
         if (dispatchError.isModule) {

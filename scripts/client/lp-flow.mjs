@@ -5,9 +5,13 @@
 //     of the closed form 2·√r/(1+r) − 1 (fees excluded) within 1 ppm, and fee income matching
 //     his share of the swap's fee;
 //   - once Bob stakes, the farm's APR equals the one recomputed here from the pools and the farm,
-//     with prices along the deepest routes.
-import { connect, big, runFlow, isMain, signer } from './lib.mjs';
-import { run, loadAssets, pools, position } from './dex.mjs';
+//     with prices along the deepest routes;
+//   - Alice, who seeded DEX/USDT at genesis, locks all of its LP tokens: the farm shows the seed
+//     locked, and neither removing nor transferring them gets through;
+//   - Charlie sends DEX paying the fee in USDT: the fee charged is exactly the quoted one, in USDT,
+//     and his DEX balance drops by the amount sent alone.
+import { connect, big, runFlow, isMain, signer, submit } from './lib.mjs';
+import { run, loadAssets, pools, position, feeQuote } from './dex.mjs';
 
 const Q64 = 1n << 64n;
 /** Blocks in 365 days of 6-second blocks (the runtime's BLOCKS_PER_YEAR). */
@@ -99,9 +103,58 @@ export async function lpFlow(endpoint, checks) {
     const expected = (yearly * 1_000_000n) / stakedValue;
     checks.check('reward price on the deepest route', big(atApr.rewardPriceX64), pDexr);
     checks.check('APR (ppm) recomputed from the farm and the pools', big(atApr.aprPpm.unwrap()), expected);
+
+    await rugPullGuard(api, checks, assets);
+    await feesInUsdt(api, checks, assets);
   } finally {
     await api.disconnect();
   }
+}
+
+/** The error message a failing `promise` rejects with, or `none`. */
+async function failure(promise) {
+  try {
+    await promise;
+    return 'none';
+  } catch (error) {
+    return error.message.split(':')[0];
+  }
+}
+
+async function rugPullGuard(api, checks, assets) {
+  const [dex, usdt] = ['DEX', 'USDT'].map(assets.find);
+  const alice = signer('//Alice');
+  console.log(await run(api, ['lock', 'all', 'DEX', 'USDT', '1000'], { as: '//Alice' }));
+  const seed = (await api.call.ammApi.initialLiquidity(dex.kind, usdt.kind)).unwrap();
+  checks.check('the seed deposit is all locked', seed.fullyLocked.isTrue, true);
+  console.log(await run(api, ['lock-status', 'DEX', 'USDT']));
+  const farm = (await api.call.liquidityMiningApi.farm(0)).unwrap();
+  checks.check('the farm shows the seed locked until the lock\'s block',
+    farm.initialLiquidityLockedUntil.toString(), seed.lockedUntil.toString());
+  checks.check('removing locked LP tokens fails',
+    await failure(run(api, ['remove', '1', 'DEX', 'USDT'], { as: '//Alice' })), 'amm.LpTokensLocked');
+  const bob = signer('//Bob').address;
+  checks.check('transferring locked LP tokens fails',
+    await failure(submit(api, api.tx.poolAssets.transfer(farm.lpToken, bob, 1), alice)), 'poolAssets.BalanceLow');
+}
+
+async function feesInUsdt(api, checks, assets) {
+  const usdt = assets.find('USDT');
+  const charlie = signer('//Charlie');
+  const amount = 10n ** 12n;
+  const tx = api.tx.balances.transferKeepAlive(signer('//Dave').address, amount);
+  const quote = await feeQuote(api, tx, charlie.address, usdt);
+  console.log(await run(api, ['fee', 'USDT'], { as: '//Charlie' }));
+  const usdtOf = async () => big((await api.query.assets.account(usdt.id, charlie.address)).unwrap().balance);
+  const dexOf = async () => big((await api.query.system.account(charlie.address)).data.free);
+  const [usdtBefore, dexBefore] = [await usdtOf(), await dexOf()];
+  const events = await submit(api, tx, charlie, { assetId: usdt.kind });
+  const paid = events.find((e) => e.section === 'assetTxPayment' && e.method === 'AssetTxFeePaid');
+  checks.check('the fee was paid in USDT', paid ? paid.data.assetId.toString() : 'no AssetTxFeePaid', JSON.stringify({ withId: usdt.id }));
+  checks.check('USDT charged equals the quoted fee', usdtBefore - (await usdtOf()), quote.inAsset);
+  checks.check('the event reports that fee', paid ? big(paid.data.actualFee) : 0n, quote.inAsset);
+  checks.check('DEX left the account by the amount sent alone', dexBefore - (await dexOf()), amount);
+  console.log(await run(api, ['transfer', '1', 'DEX', '//Dave'], { as: '//Charlie', 'fee-in': 'USDT' }));
 }
 
 if (isMain(import.meta.url)) {
