@@ -68,9 +68,10 @@ for batch in json.load(open(compare_json)):
 
 # (our benchmark, their benchmark, label)
 PAIRS = [
-    ("amm_swap_exact_in", "ac_swap_exact_in", "swap exact in (oracle observation due)"),
-    ("amm_swap_exact_in_no_observation", "ac_swap_exact_in", "swap exact in (no observation)"),
-    ("amm_swap_exact_out", "ac_swap_exact_out", "swap exact out (oracle observation due)"),
+    ("amm_swap_exact_in", "ac_swap_exact_in", "swap exact in"),
+    ("amm_swap_exact_out", "ac_swap_exact_out", "swap exact out"),
+    ("amm_swap_exact_in_with_oracle", "ac_swap_exact_in",
+     "swap exact in + the next block's oracle update of its pools (only swap in its block)"),
     ("amm_add_liquidity", "ac_add_liquidity", "add liquidity"),
     ("amm_remove_liquidity", "ac_remove_liquidity", "remove liquidity"),
 ]
@@ -95,7 +96,7 @@ for ours, theirs, label in PAIRS:
         wa = weight_ns(a["time_ns"], a["reads"], a["writes"])
         wb = weight_ns(b["time_ns"], b["reads"], b["writes"])
         weight_ratio = wa / wb
-        if label.startswith("swap"):
+        if label.startswith("swap") and "oracle" not in label:
             worst_swap_time = max(worst_swap_time, time_ratio)
             worst_swap_weight = max(worst_swap_weight, weight_ratio)
         path = str(n) if n is not None else "2"

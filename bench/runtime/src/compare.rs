@@ -8,11 +8,11 @@
 //! - `*_add_liquidity`: a second provider adds 1 % of the reserves to a native/asset pool;
 //! - `*_remove_liquidity`: that provider burns all its LP tokens.
 //!
-//! The AMM keeps a price oracle that asset-conversion does not have: a pool's first swap or
-//! liquidity change after [`pallet_amm::Config::ObservationPeriod`] writes an observation. The
-//! `amm_*` benchmarks measure that case, which is what the AMM's weights charge;
-//! `amm_swap_exact_in_no_observation(n)` measures a swap on pools already touched in the same
-//! block (most swaps on a busy pool), for which the AMM refunds the observation's write.
+//! The AMM keeps a price oracle that asset-conversion does not have. Swaps do not touch it: at the
+//! start of each block the AMM's hook updates the oracles of the pools whose reserves changed.
+//! `amm_swap_exact_in_with_oracle(n)` measures a swap together with that update of the pools it
+//! crossed, observations included: the oracle's whole cost when the swap is the only one in its
+//! block to move those pools.
 
 pub use pallet::*;
 
@@ -198,13 +198,16 @@ mod benchmarking {
 	use crate::{AssetConversion, RuntimeOrigin};
 	use alloc::{boxed::Box, vec::Vec};
 	use frame_benchmarking::v2::*;
-	use frame_support::traits::Get;
+	use frame_support::traits::{Get, Hooks};
 	use pallet_amm::BenchmarkHelper as _;
 
-	/// Moves the clock one observation period past the pools' creation: the AMM's next touch of
-	/// each pool writes an oracle observation.
-	fn observation_due() {
+	/// Records the AMM pools' reserves in their oracles at their creation (as the first block
+	/// after it does), then moves the clock one observation period on: the next oracle update of
+	/// a pool whose reserves changed writes an observation.
+	fn oracle_seen_then_due() {
 		type Period = <crate::Runtime as pallet_amm::Config>::ObservationPeriod;
+		let block = frame_system::Pallet::<crate::Runtime>::block_number();
+		crate::Amm::on_initialize(block);
 		AmmAssets::set_timestamp(setup::CREATED_AT + 1 + <Period as Get<u64>>::get());
 	}
 
@@ -233,7 +236,25 @@ mod benchmarking {
 	/// Oracle observations the AMM holds for the pool of `a` and `b`.
 	fn observations(a: &crate::AssetKind, b: &crate::AssetKind) -> u32 {
 		let id = crate::Amm::pool_id(a.clone(), b.clone()).expect("distinct assets");
-		pallet_amm::Pools::<crate::Runtime>::get(id).expect("pool exists").oracle.observation_count
+		pallet_amm::Oracles::<crate::Runtime>::get(id)
+			.expect("pool has an oracle")
+			.observation_count
+	}
+
+	/// `trader` swaps [`SWAP`] along `path` through the AMM's signed call, for itself.
+	fn amm_swap_in(
+		trader: &crate::AccountId,
+		path: &[crate::AssetKind],
+	) -> frame_support::dispatch::DispatchResult {
+		crate::Amm::swap_exact_in(
+			RuntimeOrigin::signed(trader.clone()),
+			path.to_vec(),
+			SWAP,
+			1,
+			trader.clone(),
+			true,
+			None,
+		)
 	}
 
 	/// `path` as asset-conversion's calls take it.
@@ -249,40 +270,12 @@ mod benchmarking {
 		#[benchmark]
 		fn amm_swap_exact_in(n: Linear<2, 4>) -> Result<(), BenchmarkError> {
 			let (trader, path) = swap_setup(Dex::Amm, n);
-			observation_due();
+			oracle_seen_then_due();
 			#[block]
 			{
-				crate::Amm::swap_exact_in(
-					RuntimeOrigin::signed(trader.clone()),
-					path.clone(),
-					SWAP,
-					1,
-					trader.clone(),
-					true,
-					None,
-				)?;
+				amm_swap_in(&trader, &path)?;
 			}
 			assert!(balance_of(&trader, &path[path.len() - 1]) > setup::FUNDS);
-			Ok(())
-		}
-
-		#[benchmark]
-		fn amm_swap_exact_in_no_observation(n: Linear<2, 4>) -> Result<(), BenchmarkError> {
-			let (trader, path) = swap_setup(Dex::Amm, n);
-			#[block]
-			{
-				crate::Amm::swap_exact_in(
-					RuntimeOrigin::signed(trader.clone()),
-					path.clone(),
-					SWAP,
-					1,
-					trader.clone(),
-					true,
-					None,
-				)?;
-			}
-			assert!(balance_of(&trader, &path[path.len() - 1]) > setup::FUNDS);
-			assert_eq!(observations(&path[0], &path[1]), 1);
 			Ok(())
 		}
 
@@ -307,7 +300,7 @@ mod benchmarking {
 		#[benchmark]
 		fn amm_swap_exact_out(n: Linear<2, 4>) -> Result<(), BenchmarkError> {
 			let (trader, path) = swap_setup(Dex::Amm, n);
-			observation_due();
+			oracle_seen_then_due();
 			#[block]
 			{
 				crate::Amm::swap_exact_out(
@@ -343,9 +336,24 @@ mod benchmarking {
 		}
 
 		#[benchmark]
+		fn amm_swap_exact_in_with_oracle(n: Linear<2, 4>) -> Result<(), BenchmarkError> {
+			let (trader, path) = swap_setup(Dex::Amm, n);
+			oracle_seen_then_due();
+			let block = frame_system::Pallet::<crate::Runtime>::block_number() + 1;
+			#[block]
+			{
+				amm_swap_in(&trader, &path)?;
+				crate::Amm::on_initialize(block);
+			}
+			assert!(balance_of(&trader, &path[path.len() - 1]) > setup::FUNDS);
+			assert_eq!(observations(&path[0], &path[1]), 2);
+			Ok(())
+		}
+
+		#[benchmark]
 		fn amm_add_liquidity() -> Result<(), BenchmarkError> {
 			let (provider, a, b) = liquidity_setup(Dex::Amm);
-			observation_due();
+			oracle_seen_then_due();
 			#[block]
 			{
 				crate::Amm::add_liquidity(
@@ -389,7 +397,7 @@ mod benchmarking {
 			let (provider, a, b) = liquidity_setup(Dex::Amm);
 			setup::add_liquidity(Dex::Amm, &provider, &a, &b, DEPOSIT, false);
 			let lp = setup::lp_balance(Dex::Amm, &provider, &a, &b);
-			observation_due();
+			oracle_seen_then_due();
 			#[block]
 			{
 				crate::Amm::remove_liquidity(

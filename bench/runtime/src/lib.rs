@@ -215,6 +215,7 @@ impl pallet_amm::Config for Runtime {
 	type Timestamp = Timestamp;
 	type MaxObservations = ConstU32<240>;
 	type ObservationPeriod = ConstU64<60_000>;
+	type MaxOraclePools = ConstU32<32>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = compare::AmmAssets;

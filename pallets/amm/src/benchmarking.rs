@@ -4,7 +4,7 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	assert_ok,
-	traits::{fungibles::Mutate as _, EnsureOrigin},
+	traits::{fungibles::Mutate as _, EnsureOrigin, Hooks},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -28,15 +28,8 @@ fn assets<T: Config>(count: u32) -> Vec<T::AssetKind> {
 	(0..count).map(T::BenchmarkHelper::create_asset).collect()
 }
 
-/// Moves the clock past the pools' last oracle update and observation, so the measured call is
-/// the pools' first touch in a block and records an observation (the oracle's worst case).
-fn oracle_due<T: Config>() {
-	T::BenchmarkHelper::set_timestamp(2 + T::ObservationPeriod::get());
-}
-
 /// A chain of pools along `path`, each with [`LIQUIDITY`] of both assets, owned by `provider`.
 fn pools_along<T: Config>(provider: &T::AccountId, path: &[T::AssetKind]) {
-	T::BenchmarkHelper::set_timestamp(1);
 	for pair in path.windows(2) {
 		assert_ok!(Pallet::<T>::do_create_pool(
 			provider,
@@ -56,6 +49,17 @@ fn pools_along<T: Config>(provider: &T::AccountId, path: &[T::AssetKind]) {
 			provider,
 		));
 	}
+}
+
+/// Stops every running price oracle (e.g. of genesis pools), so a benchmark sets up its own.
+fn clear_oracles<T: Config>() {
+	let _ = Oracles::<T>::clear(u32::MAX, None);
+	OraclePools::<T>::kill();
+}
+
+/// An asset no benchmark pool uses, numbered from `i`.
+fn asset_clear_of<T: Config>(i: u32) -> T::AssetKind {
+	T::BenchmarkHelper::create_asset(1_000 + i)
 }
 
 /// Switches the protocol fee on and grows `pool` with swaps, so the next liquidity change mints
@@ -125,8 +129,6 @@ mod benchmarks {
 		protocol_fee_owed::<T>(&caller, &path[0], &path[1]);
 		let amount: T::Balance = (LIQUIDITY / 10).into();
 
-		oracle_due::<T>();
-
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -148,7 +150,6 @@ mod benchmarks {
 		let assets = assets::<T>(3);
 		let caller = funded_account::<T>("caller", &assets);
 		let (a, b) = (assets[1].clone(), assets[2].clone());
-		T::BenchmarkHelper::set_timestamp(1);
 		assert_ok!(Pallet::<T>::do_create_pool(
 			&caller,
 			a.clone(),
@@ -158,8 +159,6 @@ mod benchmarks {
 		));
 		let receiver = funded_account::<T>("receiver", &[T::BenchmarkHelper::create_asset(0)]);
 		let amount: T::Balance = LIQUIDITY.into();
-
-		oracle_due::<T>();
 
 		#[extrinsic_call]
 		add_liquidity(
@@ -196,8 +195,6 @@ mod benchmarks {
 			until
 		));
 
-		oracle_due::<T>();
-
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -219,8 +216,6 @@ mod benchmarks {
 		pools_along::<T>(&caller, &path);
 		let amount_in: T::Balance = (LIQUIDITY / 1_000).into();
 
-		oracle_due::<T>();
-
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(caller.clone()),
@@ -240,8 +235,6 @@ mod benchmarks {
 		let caller = funded_account::<T>("caller", &path);
 		pools_along::<T>(&caller, &path);
 		let amount_out: T::Balance = (LIQUIDITY / 1_000).into();
-
-		oracle_due::<T>();
 
 		#[extrinsic_call]
 		_(
@@ -331,6 +324,73 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), a, b);
 
 		assert!(!LpLocks::<T>::contains_key(lp_token, &caller));
+	}
+
+	/// Worst case: starting an oracle when one slot is left, so the list of tracked pools is
+	/// longest.
+	#[benchmark]
+	fn set_price_oracle() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let assets = assets::<T>(3);
+		let caller = funded_account::<T>("caller", &assets);
+		let (a, b) = (assets[1].clone(), assets[2].clone());
+		let pool_id = Pallet::<T>::pool_id(a.clone(), b.clone()).unwrap();
+		pools_along::<T>(&caller, &[a.clone(), b.clone()]);
+		clear_oracles::<T>();
+		let native = T::BenchmarkHelper::create_asset(0);
+		let others: Vec<_> = (0..T::MaxOraclePools::get().saturating_sub(1))
+			.map(|i| Pallet::<T>::pool_id(native.clone(), asset_clear_of::<T>(i)).unwrap())
+			.collect();
+		OraclePools::<T>::put(BoundedVec::<_, T::MaxOraclePools>::truncate_from(others));
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, a, b, true);
+
+		assert!(Oracles::<T>::contains_key(&pool_id));
+		Ok(())
+	}
+
+	/// A block's start with `n` tracked pools, every one of them changed since the last block
+	/// and due for an observation.
+	#[benchmark]
+	fn update_oracles(n: Linear<0, { T::MaxOraclePools::get() }>) {
+		clear_oracles::<T>();
+		let path = assets::<T>(n + 1);
+		let native = T::BenchmarkHelper::create_asset(0);
+		for (i, pair) in path.windows(2).enumerate() {
+			// One provider per pool: an account can hold only so many LP tokens (consumers).
+			let provider: T::AccountId = account("provider", i as u32, 0);
+			for asset in [&native, &pair[0], &pair[1]] {
+				assert_ok!(T::Assets::mint_into(asset.clone(), &provider, FUNDS.into()));
+			}
+			pools_along::<T>(&provider, pair);
+		}
+		T::BenchmarkHelper::set_timestamp(1);
+		let _ = Pallet::<T>::update_oracles();
+		for pool_id in OraclePools::<T>::get() {
+			Oracles::<T>::mutate(&pool_id, |oracle| {
+				if let Some(oracle) = oracle {
+					oracle.reserves = (1, 1);
+				}
+			});
+		}
+		let now = 2 + T::ObservationPeriod::get();
+		T::BenchmarkHelper::set_timestamp(now);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(frame_system::Pallet::<T>::block_number());
+		}
+
+		assert_eq!(OraclePools::<T>::decode_len().unwrap_or(0), n as usize);
+		for pool_id in OraclePools::<T>::get() {
+			let oracle = Oracles::<T>::get(&pool_id).unwrap();
+			assert_eq!(
+				(oracle.updated_at, oracle.observed_at, oracle.observation_count),
+				(now, now, 2)
+			);
+		}
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -24,9 +24,13 @@
 //!   [protocol fee](`Pallet::set_protocol_fee`), a share of the LPs' fee income minted as LP tokens
 //!   on the next liquidity change (Uniswap V2's `_mintFee`: no cost on swaps).
 //!
-//! Reserves live in storage and change only through this pallet, so tokens sent straight to a
-//! pool account cannot move its price. The math is in [`math`], free of storage, and the calls,
-//! the [runtime API](`AmmApi`) quotes and the benchmarks all use it, so a quote always equals the
+//! A pool's reserves are its account's balances, as in pallet-asset-conversion, so a swap reads
+//! the balances it moves anyway and writes nothing but them; tokens sent straight to a pool
+//! account are a gift to its LPs. Each pool's price oracle (Uniswap V2's cumulative prices, with a
+//! bounded ring of observations for TWAPs) is kept off the swap path: at the start of each block,
+//! [`Config::MaxOraclePools`] tracked pools whose reserves changed add the price that held to
+//! their accumulators. The math is in [`math`], free of storage, and the calls, the
+//! [runtime API](`AmmApi`) quotes and the benchmarks all use it, so a quote always equals the
 //! executed amount.
 //!
 //! ## Querying
@@ -44,6 +48,7 @@ extern crate alloc;
 mod benchmarking;
 mod lp_lock;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod swap_traits;
@@ -161,7 +166,7 @@ pub mod pallet {
 	/// A pool's id: its two assets in ascending order.
 	pub type PoolIdOf<T> = (<T as Config>::AssetKind, <T as Config>::AssetKind);
 	/// A pool's stored state.
-	pub type PoolInfoOf<T> = PoolInfo<<T as Config>::PoolAssetId, <T as Config>::Balance>;
+	pub type PoolInfoOf<T> = PoolInfo<<T as Config>::PoolAssetId>;
 	/// A pool as the runtime API reports it.
 	pub type PoolViewOf<T> = PoolView<
 		<T as Config>::AssetKind,
@@ -198,7 +203,11 @@ pub mod pallet {
 		<T as Config>::Balance,
 	);
 
+	/// The version of the pallet's storage layout.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
@@ -279,6 +288,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type ObservationPeriod: Get<u64>;
 
+		/// Most pools with a price oracle. Each block's start reads all of them and updates those
+		/// whose reserves changed, so this bounds that work. New pools get an oracle while there
+		/// is room; the admin origin starts and stops them.
+		#[pallet::constant]
+		type MaxOraclePools: Get<u32>;
+
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
 
@@ -346,6 +361,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Observations<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, PoolIdOf<T>, Twox64Concat, u32, Observation>;
+
+	/// The pools whose price oracle runs, in the order they got it.
+	#[pallet::storage]
+	pub type OraclePools<T: Config> =
+		StorageValue<_, BoundedVec<PoolIdOf<T>, T::MaxOraclePools>, ValueQuery>;
+
+	/// The price oracle of each pool in [`OraclePools`].
+	#[pallet::storage]
+	pub type Oracles<T: Config> = StorageMap<_, Blake2_128Concat, PoolIdOf<T>, OracleState>;
 
 	/// Genesis: the allowed fee tiers and pools that start with liquidity.
 	#[pallet::genesis_config]
@@ -510,6 +534,17 @@ pub mod pallet {
 			/// LP tokens the lock held.
 			amount: T::Balance,
 		},
+		/// A pool's price oracle was started: its accumulators and observations begin at the next
+		/// block.
+		PriceOracleStarted {
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+		},
+		/// A pool's price oracle was stopped and its state dropped.
+		PriceOracleStopped {
+			/// The pool.
+			pool_id: PoolIdOf<T>,
+		},
 		/// The protocol's share of a pool's fee income was minted as LP tokens.
 		ProtocolFeeMinted {
 			/// The pool.
@@ -579,6 +614,12 @@ pub mod pallet {
 		NoLock,
 		/// The lock has not expired yet.
 		LockNotExpired,
+		/// [`Config::MaxOraclePools`] pools already have a price oracle.
+		OracleSlotsFull,
+		/// The pool's price oracle is already running.
+		OracleAlreadyStarted,
+		/// The pool has no price oracle.
+		NoOracle,
 	}
 
 	#[pallet::hooks]
@@ -589,6 +630,10 @@ pub mod pallet {
 			assert!(T::DefaultFeeTier::get() < math::BPS, "DefaultFeeTier must be below 100%");
 			assert!(!T::MintMinLiquidity::get().is_zero(), "MintMinLiquidity must be positive");
 			assert!(T::MaxObservations::get() >= 2, "MaxObservations must be at least 2");
+		}
+
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			Self::update_oracles()
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -747,20 +792,11 @@ pub mod pallet {
 			send_to: T::AccountId,
 			keep_alive: bool,
 			deadline: Option<BlockNumberFor<T>>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_deadline(deadline)?;
-			let path_len = path.len() as u32;
-			let (_, observations) = Self::do_swap_exact_in(
-				&who,
-				path,
-				amount_in,
-				amount_out_min,
-				&send_to,
-				keep_alive,
-			)?;
-			let charged = T::WeightInfo::swap_exact_in(path_len);
-			Ok(Some(Self::swap_weight_used(charged, path_len, observations)).into())
+			Self::do_swap_exact_in(&who, path, amount_in, amount_out_min, &send_to, keep_alive)?;
+			Ok(())
 		}
 
 		/// Swap at most `amount_in_max` of the path's first asset for exactly `amount_out` of its
@@ -788,20 +824,11 @@ pub mod pallet {
 			send_to: T::AccountId,
 			keep_alive: bool,
 			deadline: Option<BlockNumberFor<T>>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::ensure_deadline(deadline)?;
-			let path_len = path.len() as u32;
-			let (_, observations) = Self::do_swap_exact_out(
-				&who,
-				path,
-				amount_out,
-				amount_in_max,
-				&send_to,
-				keep_alive,
-			)?;
-			let charged = T::WeightInfo::swap_exact_out(path_len);
-			Ok(Some(Self::swap_weight_used(charged, path_len, observations)).into())
+			Self::do_swap_exact_out(&who, path, amount_out, amount_in_max, &send_to, keep_alive)?;
+			Ok(())
 		}
 
 		/// Set the fee tiers, in basis points, that new pools may use. Existing pools keep theirs.
@@ -929,28 +956,59 @@ pub mod pallet {
 			});
 			Ok(())
 		}
+
+		/// Start (`enabled`) or stop the price oracle of the pool of `asset1` and `asset2`.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// A started oracle accumulates prices from the next block's start on; its TWAPs begin
+		/// with its first observation. Stopping one drops its accumulators and observations' index
+		/// and frees its slot for another pool.
+		///
+		/// ## Errors
+		/// [`Error::PoolNotFound`], [`Error::OracleAlreadyStarted`], [`Error::OracleSlotsFull`],
+		/// [`Error::NoOracle`].
+		///
+		/// ## Events
+		/// [`Event::PriceOracleStarted`] or [`Event::PriceOracleStopped`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_price_oracle())]
+		pub fn set_price_oracle(
+			origin: OriginFor<T>,
+			asset1: T::AssetKind,
+			asset2: T::AssetKind,
+			enabled: bool,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let pool_id = Self::pool_id(asset1, asset2)?;
+			ensure!(Pools::<T>::contains_key(&pool_id), Error::<T>::PoolNotFound);
+			if enabled {
+				Self::start_oracle(&pool_id)
+			} else {
+				Self::stop_oracle(&pool_id)
+			}
+		}
 	}
 }
 
 /// A swap path resolved against storage: each hop's pool and the direction of travel.
 struct Hop<T: Config> {
 	pool_id: PoolIdOf<T>,
-	info: PoolInfoOf<T>,
+	/// The pool's account, which holds its reserves.
+	account: T::AccountId,
+	fee_bps: u32,
 	asset_in: T::AssetKind,
 	asset_out: T::AssetKind,
-	/// Whether the hop goes from the pool id's first asset to its second.
-	forward: bool,
+	/// The pool's reserves of `asset_in` and `asset_out`.
+	reserves: (u128, u128),
 }
 
 impl<T: Config> Hop<T> {
 	/// `(reserve_in, reserve_out, fee_bps)` as the math expects it.
 	fn math_view(&self) -> (u128, u128, u32) {
-		let (r1, r2) = (self.info.reserve1.into(), self.info.reserve2.into());
-		if self.forward {
-			(r1, r2, self.info.fee_bps)
-		} else {
-			(r2, r1, self.info.fee_bps)
-		}
+		(self.reserves.0, self.reserves.1, self.fee_bps)
 	}
 }
 
@@ -1058,18 +1116,7 @@ impl<T: Config> Pallet<T> {
 			lp_token, &admin, name, symbol, decimals,
 		)?;
 
-		Pools::<T>::insert(
-			&pool_id,
-			PoolInfo {
-				lp_token,
-				fee_bps,
-				reserve1: Zero::zero(),
-				reserve2: Zero::zero(),
-				lp_supply: Zero::zero(),
-				root_k_last: U256::zero(),
-				oracle: OracleState::default(),
-			},
-		);
+		Pools::<T>::insert(&pool_id, PoolInfo { lp_token, fee_bps, root_k_last: U256::zero() });
 		LpTokenPools::<T>::insert(lp_token, &pool_id);
 		NextPoolAssetId::<T>::put(next_lp_token);
 
@@ -1080,7 +1127,73 @@ impl<T: Config> Pallet<T> {
 			lp_token,
 			fee_bps,
 		});
+		// New pools get a price oracle while there is room; once the slots are full, the admin
+		// origin chooses which pools keep one.
+		if (OraclePools::<T>::decode_len().unwrap_or(0) as u32) < T::MaxOraclePools::get() {
+			Self::start_oracle(&pool_id)?;
+		}
 		Ok(pool_id)
+	}
+
+	/// A pool's reserves: its account's balances of its two assets, in the pool's order.
+	pub fn reserves(pool_id: &PoolIdOf<T>) -> (T::Balance, T::Balance) {
+		let account = Self::pool_account(pool_id);
+		(
+			T::Assets::balance(pool_id.0.clone(), &account),
+			T::Assets::balance(pool_id.1.clone(), &account),
+		)
+	}
+
+	/// LP tokens of a pool in existence, the locked minimum liquidity included.
+	pub fn lp_supply(lp_token: T::PoolAssetId) -> T::Balance {
+		T::PoolAssets::total_issuance(lp_token)
+	}
+
+	/// Starts a pool's price oracle: it takes a slot and begins at the next block's start.
+	fn start_oracle(pool_id: &PoolIdOf<T>) -> sp_runtime::DispatchResult {
+		ensure!(!Oracles::<T>::contains_key(pool_id), Error::<T>::OracleAlreadyStarted);
+		OraclePools::<T>::try_append(pool_id).map_err(|_| Error::<T>::OracleSlotsFull)?;
+		// An empty ring: slots a stopped oracle of this pool left behind are never read.
+		Oracles::<T>::insert(pool_id, OracleState::default());
+		Self::deposit_event(Event::PriceOracleStarted { pool_id: pool_id.clone() });
+		Ok(())
+	}
+
+	/// Stops a pool's price oracle and frees its slot.
+	fn stop_oracle(pool_id: &PoolIdOf<T>) -> sp_runtime::DispatchResult {
+		ensure!(Oracles::<T>::take(pool_id).is_some(), Error::<T>::NoOracle);
+		OraclePools::<T>::mutate(|pools| pools.retain(|tracked| tracked != pool_id));
+		Self::deposit_event(Event::PriceOracleStopped { pool_id: pool_id.clone() });
+		Ok(())
+	}
+
+	/// Brings the oracles of the tracked pools up to the start of this block: the previous
+	/// block's timestamp is still `Timestamp::now()` here, so each pool with liquidity whose
+	/// reserves differ from those its oracle last saw credits the old price with the time it held
+	/// until then and records the new reserves, and an observation when one is due. Reads every tracked pool
+	/// (at most [`Config::MaxOraclePools`]); writes only those that changed. Returns the weight
+	/// of the worst case, every tracked pool changed.
+	pub(crate) fn update_oracles() -> frame_support::weights::Weight {
+		let pools = OraclePools::<T>::get();
+		let weight = T::WeightInfo::update_oracles(pools.len() as u32);
+		let now = T::Timestamp::now();
+		if now == 0 {
+			return weight;
+		}
+		for pool_id in pools {
+			let Some(mut oracle) = Oracles::<T>::get(&pool_id) else { continue };
+			let (reserve1, reserve2) = Self::reserves(&pool_id);
+			let reserves: (u128, u128) = (reserve1.into(), reserve2.into());
+			// An empty pool has no price to track yet; an unchanged one adds nothing new.
+			let unchanged =
+				oracle.updated_at != 0 && (reserves == oracle.reserves || now <= oracle.updated_at);
+			if reserves.0 == 0 || reserves.1 == 0 || unchanged {
+				continue;
+			}
+			Self::update_oracle(&pool_id, &mut oracle, now, reserves);
+			Oracles::<T>::insert(&pool_id, oracle);
+		}
+		weight
 	}
 
 	fn short_symbol(asset: &T::AssetKind) -> Vec<u8> {
@@ -1091,16 +1204,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Mints the protocol's share of the pool's fee income since the last liquidity change, if
 	/// the protocol fee is on. Returns whether it is on.
+	/// `reserves` are the pool's, and `lp_supply` its LP supply, which grows by what is minted.
 	fn mint_protocol_fee(
 		pool_id: &PoolIdOf<T>,
-		info: &mut PoolInfoOf<T>,
+		info: &PoolInfoOf<T>,
+		reserves: (T::Balance, T::Balance),
+		lp_supply: &mut T::Balance,
 	) -> Result<bool, DispatchError> {
 		let Some(config) = ProtocolFee::<T>::get() else { return Ok(false) };
 		let minted = math::protocol_fee_lp(
 			info.root_k_last,
-			info.reserve1.into(),
-			info.reserve2.into(),
-			info.lp_supply.into(),
+			reserves.0.into(),
+			reserves.1.into(),
+			(*lp_supply).into(),
 			config.share.deconstruct(),
 		)
 		.map_err(Self::math_error)?;
@@ -1112,7 +1228,7 @@ impl<T: Config> Pallet<T> {
 				== DepositConsequence::Success;
 		if !minted.is_zero() && receivable {
 			T::PoolAssets::mint_into(info.lp_token, &config.receiver, minted)?;
-			info.lp_supply = info.lp_supply.checked_add(&minted).ok_or(Error::<T>::Overflow)?;
+			*lp_supply = lp_supply.checked_add(&minted).ok_or(Error::<T>::Overflow)?;
 			Self::deposit_event(Event::ProtocolFeeMinted {
 				pool_id: pool_id.clone(),
 				receiver: config.receiver,
@@ -1142,16 +1258,21 @@ impl<T: Config> Pallet<T> {
 		} else {
 			(amount2_desired, amount1_desired, amount2_min, amount1_min)
 		};
-		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!desired1.is_zero() && !desired2.is_zero(), Error::<T>::ZeroAmount);
-		Self::update_oracle(&pool_id, &mut info);
 
-		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
+		let mut lp_supply = Self::lp_supply(info.lp_token);
+		let first_deposit = lp_supply.is_zero();
+		// Before the first deposit, tokens already in the pool's account are a gift to its first
+		// LP: the deposit sets the price with the amounts asked for.
+		let reserves =
+			if first_deposit { (Zero::zero(), Zero::zero()) } else { Self::reserves(&pool_id) };
+		let fee_on = Self::mint_protocol_fee(&pool_id, &info, reserves, &mut lp_supply)?;
 		let (amount1, amount2) = math::optimal_deposit(
 			desired1.into(),
 			desired2.into(),
-			info.reserve1.into(),
-			info.reserve2.into(),
+			reserves.0.into(),
+			reserves.1.into(),
 		)
 		.map_err(Self::math_error)?;
 		let (amount1, amount2) = (Self::to_balance(amount1), Self::to_balance(amount2));
@@ -1159,7 +1280,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::DepositBelowMinimum);
 
 		let pool_account = Self::pool_account(&pool_id);
-		let first_deposit = info.lp_supply.is_zero();
 		let lp_minted = if first_deposit {
 			let total =
 				math::initial_lp(amount1.into(), amount2.into()).map_err(Self::math_error)?;
@@ -1169,15 +1289,15 @@ impl<T: Config> Pallet<T> {
 				.filter(|lp| !lp.is_zero())
 				.ok_or(Error::<T>::InsufficientInitialLiquidity)?;
 			T::PoolAssets::mint_into(info.lp_token, &pool_account, locked)?;
-			info.lp_supply = locked;
+			lp_supply = locked;
 			lp_minted
 		} else {
 			let lp = math::lp_for_deposit(
 				amount1.into(),
 				amount2.into(),
-				info.reserve1.into(),
-				info.reserve2.into(),
-				info.lp_supply.into(),
+				reserves.0.into(),
+				reserves.1.into(),
+				lp_supply.into(),
 			)
 			.map_err(Self::math_error)?;
 			ensure!(lp > 0, Error::<T>::ZeroLpMinted);
@@ -1200,22 +1320,15 @@ impl<T: Config> Pallet<T> {
 		)?;
 		T::PoolAssets::mint_into(info.lp_token, mint_to, lp_minted)?;
 
-		info.reserve1 = info.reserve1.checked_add(&amount1).ok_or(Error::<T>::Overflow)?;
-		info.reserve2 = info.reserve2.checked_add(&amount2).ok_or(Error::<T>::Overflow)?;
-		info.lp_supply = info.lp_supply.checked_add(&lp_minted).ok_or(Error::<T>::Overflow)?;
-		info.root_k_last = if fee_on {
-			math::root_k(info.reserve1.into(), info.reserve2.into())
-		} else {
-			U256::zero()
-		};
-		let reserves = (info.reserve1, info.reserve2);
+		let lp_supply = lp_supply.checked_add(&lp_minted).ok_or(Error::<T>::Overflow)?;
+		let reserves = Self::reserves(&pool_id);
 		let lp_token = info.lp_token;
+		Self::set_root_k_last(&pool_id, info, fee_on, reserves);
 		let root_k = valuation::root_k_share(
 			lp_minted.into(),
 			(reserves.0.into(), reserves.1.into()),
-			info.lp_supply.into(),
+			lp_supply.into(),
 		);
-		Pools::<T>::insert(&pool_id, info);
 		if first_deposit {
 			InitialLiquidities::<T>::insert(
 				lp_token,
@@ -1243,6 +1356,22 @@ impl<T: Config> Pallet<T> {
 		Ok(lp_minted)
 	}
 
+	/// Records `sqrt(k)` after a liquidity change while the protocol fee is on (zero while it is
+	/// off), writing the pool only when that changes it.
+	fn set_root_k_last(
+		pool_id: &PoolIdOf<T>,
+		mut info: PoolInfoOf<T>,
+		fee_on: bool,
+		reserves: (T::Balance, T::Balance),
+	) {
+		let root_k_last =
+			if fee_on { math::root_k(reserves.0.into(), reserves.1.into()) } else { U256::zero() };
+		if root_k_last != info.root_k_last {
+			info.root_k_last = root_k_last;
+			Pools::<T>::insert(pool_id, info);
+		}
+	}
+
 	/// Removes liquidity; the minimums are in the caller's asset order.
 	pub(crate) fn do_remove_liquidity(
 		who: &T::AccountId,
@@ -1257,20 +1386,21 @@ impl<T: Config> Pallet<T> {
 		let in_order = pool_id.0 == asset1;
 		let (min1, min2) =
 			if in_order { (amount1_min, amount2_min) } else { (amount2_min, amount1_min) };
-		let mut info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
+		let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!lp_amount.is_zero(), Error::<T>::ZeroAmount);
 		let lp_held = T::PoolAssets::balance(info.lp_token, who);
 		ensure!(lp_held >= lp_amount, Error::<T>::InsufficientLpTokens);
 		let locked = Self::locked_lp_tokens(info.lp_token, who);
 		ensure!(lp_held.saturating_sub(locked) >= lp_amount, Error::<T>::LpTokensLocked);
-		Self::update_oracle(&pool_id, &mut info);
 
-		let fee_on = Self::mint_protocol_fee(&pool_id, &mut info)?;
+		let reserves = Self::reserves(&pool_id);
+		let mut lp_supply = Self::lp_supply(info.lp_token);
+		let fee_on = Self::mint_protocol_fee(&pool_id, &info, reserves, &mut lp_supply)?;
 		let (amount1, amount2) = math::withdrawal(
 			lp_amount.into(),
-			info.reserve1.into(),
-			info.reserve2.into(),
-			info.lp_supply.into(),
+			reserves.0.into(),
+			reserves.1.into(),
+			lp_supply.into(),
 		)
 		.map_err(Self::math_error)?;
 		let (amount1, amount2) = (Self::to_balance(amount1), Self::to_balance(amount2));
@@ -1301,20 +1431,9 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)?;
 
-		info.reserve1 =
-			info.reserve1.checked_sub(&amount1).ok_or(Error::<T>::InsufficientLiquidity)?;
-		info.reserve2 =
-			info.reserve2.checked_sub(&amount2).ok_or(Error::<T>::InsufficientLiquidity)?;
-		info.lp_supply =
-			info.lp_supply.checked_sub(&lp_amount).ok_or(Error::<T>::InsufficientLpTokens)?;
-		info.root_k_last = if fee_on {
-			math::root_k(info.reserve1.into(), info.reserve2.into())
-		} else {
-			U256::zero()
-		};
-		let reserves = (info.reserve1, info.reserve2);
+		let reserves = Self::reserves(&pool_id);
 		let lp_token = info.lp_token;
-		Pools::<T>::insert(&pool_id, info);
+		Self::set_root_k_last(&pool_id, info, fee_on, reserves);
 		Self::consume_basis(lp_token, who, lp_amount, lp_held);
 
 		Self::deposit_event(Event::LiquidityRemoved {
@@ -1341,13 +1460,18 @@ impl<T: Config> Pallet<T> {
 			let pool_id = Self::pool_id(pair[0].clone(), pair[1].clone())?;
 			ensure!(hops.iter().all(|hop| hop.pool_id != pool_id), Error::<T>::PathRepeatsPool);
 			let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
-			let forward = pool_id.0 == pair[0];
+			let account = Self::pool_account(&pool_id);
+			let reserves = (
+				T::Assets::balance(pair[0].clone(), &account).into(),
+				T::Assets::balance(pair[1].clone(), &account).into(),
+			);
 			hops.push(Hop {
 				pool_id,
-				info,
+				account,
+				fee_bps: info.fee_bps,
 				asset_in: pair[0].clone(),
 				asset_out: pair[1].clone(),
-				forward,
+				reserves,
 			});
 		}
 		Ok(hops)
@@ -1450,10 +1574,10 @@ impl<T: Config> Pallet<T> {
 		amount_out_min: T::Balance,
 		send_to: &T::AccountId,
 		keep_alive: bool,
-	) -> Result<(T::Balance, u32), DispatchError> {
+	) -> Result<T::Balance, DispatchError> {
 		let (hops, amounts) = Self::plan_exact_in(&path, amount_in, amount_out_min)?;
-		let observations = Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
-		Ok((Self::to_balance(amounts[amounts.len() - 1]), observations))
+		Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
+		Ok(Self::to_balance(amounts[amounts.len() - 1]))
 	}
 
 	/// Swaps for an exact output; returns the amount taken from `who`.
@@ -1464,51 +1588,32 @@ impl<T: Config> Pallet<T> {
 		amount_in_max: T::Balance,
 		send_to: &T::AccountId,
 		keep_alive: bool,
-	) -> Result<(T::Balance, u32), DispatchError> {
+	) -> Result<T::Balance, DispatchError> {
 		let (hops, amounts) = Self::plan_exact_out(&path, amount_out, amount_in_max)?;
-		let observations = Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
-		Ok((Self::to_balance(amounts[0]), observations))
+		Self::execute_swap(who, hops, &amounts, send_to, keep_alive)?;
+		Ok(Self::to_balance(amounts[0]))
 	}
 
-	/// The weight a swap along `path_len` assets really used: what it was `charged` less one
-	/// storage write for every hop whose pool recorded no price observation (at most one pool
-	/// in a block, and once per [`Config::ObservationPeriod`], does; the benchmark charges every
-	/// hop for it).
-	fn swap_weight_used(
-		charged: frame_support::weights::Weight,
-		path_len: u32,
-		observations: u32,
-	) -> frame_support::weights::Weight {
-		let unobserved = path_len.saturating_sub(1).saturating_sub(observations);
-		charged.saturating_sub(T::DbWeight::get().writes(unobserved.into()))
-	}
-
-	/// Moves the tokens of a computed swap from `who` to `send_to` and updates the reserves. The
+	/// Moves the tokens of a computed swap from `who` through the pools to `send_to`. The
 	/// caller's storage layer (every dispatchable has one) reverts everything if a transfer fails.
-	/// Returns how many pools recorded a price observation.
 	fn execute_swap(
 		who: &T::AccountId,
 		hops: Vec<Hop<T>>,
 		amounts: &[u128],
 		send_to: &T::AccountId,
 		keep_alive: bool,
-	) -> Result<u32, DispatchError> {
+	) -> sp_runtime::DispatchResult {
 		let preservation =
 			if keep_alive { Preservation::Preserve } else { Preservation::Expendable };
 		let amount_in = Self::to_balance(amounts[0]);
 		// The transfer below would fail too, with an arithmetic error for amounts past the
-		// balance; this says what is wrong. (Amounts that would only end the account fail in the
-		// transfer, with `NotExpendable`.)
+		// balance; this says what is wrong. (Amounts the account holds but cannot spend, frozen
+		// or needed to keep it alive, fail in the transfer.)
 		ensure!(
-			T::Assets::reducible_balance(
-				hops[0].asset_in.clone(),
-				who,
-				Preservation::Expendable,
-				Fortitude::Polite
-			) >= amount_in,
+			T::Assets::balance(hops[0].asset_in.clone(), who) >= amount_in,
 			sp_runtime::TokenError::FundsUnavailable
 		);
-		let first_pool = Self::pool_account(&hops[0].pool_id);
+		let first_pool = hops[0].account.clone();
 		T::Assets::transfer(hops[0].asset_in.clone(), who, &first_pool, amount_in, preservation)?;
 		let (trace, _) = Self::move_through_pools(hops, amounts, Some(send_to))?;
 		Self::deposit_event(Event::SwapExecuted {
@@ -1519,7 +1624,7 @@ impl<T: Config> Pallet<T> {
 			path: trace.path,
 			fees: trace.fees,
 		});
-		Ok(trace.observations)
+		Ok(())
 	}
 
 	/// Swaps a credit along computed hops: the output leaves the last pool as a credit, and only
@@ -1531,7 +1636,7 @@ impl<T: Config> Pallet<T> {
 		credit_in: CreditOf<T>,
 	) -> Result<CreditOf<T>, (CreditOf<T>, DispatchError)> {
 		let asset_in = credit_in.asset();
-		let first_pool = Self::pool_account(&hops[0].pool_id);
+		let first_pool = hops[0].account.clone();
 		let amount_out = Self::to_balance(amounts[amounts.len() - 1]);
 		let mut credit_in = Some(credit_in);
 		let outcome = with_transaction(|| {
@@ -1574,25 +1679,22 @@ impl<T: Config> Pallet<T> {
 		outcome.map_err(|error| (credit_in.unwrap_or_else(|| CreditOf::<T>::zero(asset_in)), error))
 	}
 
-	/// Moves a swap's tokens from pool to pool (the input must reach the first pool separately)
-	/// and updates each pool's oracle and reserves. The output goes to `send_to`, or with `None`
-	/// stays in the last pool, whose account is returned, for the caller to take out.
+	/// Moves a swap's tokens from pool to pool (the input must reach the first pool separately).
+	/// The output goes to `send_to`, or with `None` stays in the last pool, whose account is
+	/// returned, for the caller to take out.
 	fn move_through_pools(
 		hops: Vec<Hop<T>>,
 		amounts: &[u128],
 		send_to: Option<&T::AccountId>,
 	) -> Result<(SwapTrace<T>, T::AccountId), DispatchError> {
-		let mut accounts: Vec<T::AccountId> =
-			hops.iter().map(|hop| Self::pool_account(&hop.pool_id)).collect();
+		let mut accounts: Vec<T::AccountId> = hops.iter().map(|hop| hop.account.clone()).collect();
 		let mut trace = SwapTrace {
 			path: Vec::with_capacity(hops.len() + 1),
 			fees: Vec::with_capacity(hops.len()),
-			observations: 0,
 		};
 		trace.path.push((hops[0].asset_in.clone(), Self::to_balance(amounts[0])));
-		for (i, mut hop) in hops.into_iter().enumerate() {
-			let (hop_in, hop_out) =
-				(Self::to_balance(amounts[i]), Self::to_balance(amounts[i + 1]));
+		for (i, hop) in hops.into_iter().enumerate() {
+			let hop_out = Self::to_balance(amounts[i + 1]);
 			// Each hop pays straight into the next pool; the last one pays the recipient.
 			if let Some(destination) = accounts.get(i + 1).or(send_to) {
 				T::Assets::transfer(
@@ -1603,39 +1705,26 @@ impl<T: Config> Pallet<T> {
 					Preservation::Preserve,
 				)?;
 			}
-
-			if Self::update_oracle(&hop.pool_id, &mut hop.info) {
-				trace.observations += 1;
-			}
-			let (reserve_in, reserve_out) = if hop.forward {
-				(&mut hop.info.reserve1, &mut hop.info.reserve2)
-			} else {
-				(&mut hop.info.reserve2, &mut hop.info.reserve1)
-			};
-			*reserve_in = reserve_in.checked_add(&hop_in).ok_or(Error::<T>::Overflow)?;
-			*reserve_out =
-				reserve_out.checked_sub(&hop_out).ok_or(Error::<T>::InsufficientLiquidity)?;
 			trace.fees.push(Self::to_balance(
-				math::fee_of(amounts[i], hop.info.fee_bps).map_err(Self::math_error)?,
+				math::fee_of(amounts[i], hop.fee_bps).map_err(Self::math_error)?,
 			));
-			trace.path.push((hop.asset_out.clone(), hop_out));
-			Pools::<T>::insert(&hop.pool_id, &hop.info);
+			trace.path.push((hop.asset_out, hop_out));
 		}
 		let last_pool = accounts.pop().ok_or(Error::<T>::InvalidPathLength)?;
 		Ok((trace, last_pool))
 	}
 
-	/// Brings a pool's cumulative prices up to the current block, using its reserves before the
-	/// block's first change, and records an observation when the last one is at least
-	/// [`Config::ObservationPeriod`] old. Does nothing at genesis (no timestamp yet) or when the
-	/// pool was already touched in this block. Returns whether it recorded an observation.
-	fn update_oracle(pool_id: &PoolIdOf<T>, info: &mut PoolInfoOf<T>) -> bool {
-		let now = T::Timestamp::now();
-		if now == 0 || now <= info.oracle.updated_at {
-			return false;
-		}
-		Self::accumulate_prices(info, now);
-		let oracle = &mut info.oracle;
+	/// Credits the price of the oracle's stored reserves with the time it held until `now`,
+	/// stores the pool's current `reserves`, and records an observation when the last one is at
+	/// least [`Config::ObservationPeriod`] old (or there is none).
+	fn update_oracle(
+		pool_id: &PoolIdOf<T>,
+		oracle: &mut OracleState,
+		now: u64,
+		reserves: (u128, u128),
+	) {
+		Self::accumulate_prices(oracle, now);
+		oracle.reserves = reserves;
 		let due = oracle.observation_count == 0
 			|| now >= oracle.observed_at.saturating_add(T::ObservationPeriod::get());
 		if due {
@@ -1654,15 +1743,14 @@ impl<T: Config> Pallet<T> {
 			oracle.observation_count = oracle.observation_count.saturating_add(1).min(slots);
 			oracle.observed_at = now;
 		}
-		due
 	}
 
-	/// Adds each price times the time it held since the last update to the cumulatives (nothing
-	/// before the first update or while the pool is empty), and moves the update time to `now`.
-	fn accumulate_prices(info: &mut PoolInfoOf<T>, now: u64) {
-		let oracle = &mut info.oracle;
+	/// Adds the price of the stored reserves times the time it held since the last update to the
+	/// cumulatives (nothing before the first update or while the pool is empty), and moves the
+	/// update time to `now`.
+	fn accumulate_prices(oracle: &mut OracleState, now: u64) {
 		if oracle.updated_at != 0 && now > oracle.updated_at {
-			let (reserve1, reserve2) = (info.reserve1.into(), info.reserve2.into());
+			let (reserve1, reserve2) = oracle.reserves;
 			if let (Some(price1), Some(price2)) =
 				(math::price_x64(reserve1, reserve2), math::price_x64(reserve2, reserve1))
 			{
@@ -1715,18 +1803,17 @@ impl<T: Config> Pallet<T> {
 		window_ms: u64,
 	) -> Option<Twap<T::Balance>> {
 		let pool_id = Self::pool_id(base.clone(), quote).ok()?;
-		let mut info = Pools::<T>::get(&pool_id)?;
+		let mut oracle = Oracles::<T>::get(&pool_id)?;
 		let forward = pool_id.0 == base;
 		let now = T::Timestamp::now();
-		// The cumulatives as they would be if the pool were touched now (the ring's position does
-		// not change with them).
-		Self::accumulate_prices(&mut info, now);
-		let start =
-			Self::observation_at_or_before(&pool_id, &info.oracle, now.checked_sub(window_ms)?)?;
+		// The cumulatives as they would be if the oracle were updated now (the ring's position
+		// does not change with them).
+		Self::accumulate_prices(&mut oracle, now);
+		let start = Self::observation_at_or_before(&pool_id, &oracle, now.checked_sub(window_ms)?)?;
 		let (start_cumulative, end_cumulative) = if forward {
-			(start.price1_cumulative, info.oracle.price1_cumulative)
+			(start.price1_cumulative, oracle.price1_cumulative)
 		} else {
-			(start.price2_cumulative, info.oracle.price2_cumulative)
+			(start.price2_cumulative, oracle.price2_cumulative)
 		};
 		let price_x64 =
 			math::twap_x64(start_cumulative, end_cumulative, now.checked_sub(start.timestamp)?)?;
@@ -1744,8 +1831,6 @@ impl<T: Config> Pallet<T> {
 struct SwapTrace<T: Config> {
 	path: Vec<(T::AssetKind, T::Balance)>,
 	fees: Vec<T::Balance>,
-	/// Pools that recorded a price observation.
-	observations: u32,
 }
 
 /// A credit of the pallet's assets (an imbalance not yet in any account).
@@ -1828,9 +1913,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let lock = LpLocks::<T>::get(lp_token, &provider).filter(|lock| lock.until > now);
 		let locked = lock.as_ref().map_or_else(Zero::zero, |lock| lock.amount);
-		let supply: u128 = LpTokenPools::<T>::get(lp_token)
-			.and_then(Pools::<T>::get)
-			.map_or(0, |info| info.lp_supply.into());
+		let supply: u128 = Self::lp_supply(lp_token).into();
 		let locked_share_ppm = if supply == 0 {
 			0
 		} else {
@@ -1890,9 +1973,12 @@ impl<T: Config> Pallet<T> {
 	/// Every pool with liquidity as `(asset1, asset2, reserve1, reserve2)`, for route pricing.
 	/// Reads every pool: for runtime API queries, not for calls.
 	pub fn liquid_pools() -> Vec<PoolReserves<T::AssetKind>> {
-		Pools::<T>::iter()
-			.filter(|(_, info)| !info.reserve1.is_zero() && !info.reserve2.is_zero())
-			.map(|((a, b), info)| (a, b, info.reserve1.into(), info.reserve2.into()))
+		Pools::<T>::iter_keys()
+			.filter_map(|pool_id| {
+				let (reserve1, reserve2) = Self::reserves(&pool_id);
+				let liquid = !reserve1.is_zero() && !reserve2.is_zero();
+				liquid.then(|| (pool_id.0, pool_id.1, reserve1.into(), reserve2.into()))
+			})
 			.collect()
 	}
 
@@ -1968,8 +2054,9 @@ impl<T: Config> Pallet<T> {
 		let scale = |amount: T::Balance| valuation::pro_rata(amount.into(), with_basis, covered);
 		let deposited = (scale(basis.amounts.0), scale(basis.amounts.1));
 		let root_k = scale(basis.root_k);
-		let reserves: (u128, u128) = (info.reserve1.into(), info.reserve2.into());
-		let supply: u128 = info.lp_supply.into();
+		let reserves = Self::reserves(&pool_id);
+		let reserves: (u128, u128) = (reserves.0.into(), reserves.1.into());
+		let supply: u128 = Self::lp_supply(info.lp_token).into();
 		let underlying = valuation::underlying(held, reserves, supply).ok()?;
 
 		let valuation = (|| {
@@ -2014,47 +2101,42 @@ impl<T: Config> Pallet<T> {
 	pub fn pool_view(pool_id: PoolIdOf<T>, info: PoolInfoOf<T>) -> PoolViewOf<T> {
 		PoolView {
 			account: Self::pool_account(&pool_id),
+			reserves: Self::reserves(&pool_id),
+			lp_supply: Self::lp_supply(info.lp_token),
 			assets: pool_id,
 			lp_token: info.lp_token,
 			fee_bps: info.fee_bps,
-			reserves: (info.reserve1, info.reserve2),
-			lp_supply: info.lp_supply,
 		}
 	}
 
-	/// Checks the pallet's invariants: every pool account holds at least its stored reserves,
-	/// each pool's LP supply equals its LP token's issuance, a pool with liquidity keeps the
-	/// locked minimum, its oracle ring stays within bounds, and every deposit basis is non-empty and
-	/// belongs to a pool.
+	/// Checks the pallet's invariants: a pool with LP tokens holds both assets and keeps the
+	/// locked minimum liquidity, the oracles are exactly the tracked pools' and their rings stay
+	/// within bounds, and every deposit basis, lock and initial deposit belongs to a pool.
 	///
 	/// Iterates every pool: for `try-runtime` and test harnesses, never for a block.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (pool_id, info) in Pools::<T>::iter() {
-			let account = Self::pool_account(&pool_id);
-			ensure!(
-				T::Assets::balance(pool_id.0.clone(), &account) >= info.reserve1,
-				"pool account holds less of asset 1 than its reserve"
-			);
-			ensure!(
-				T::Assets::balance(pool_id.1.clone(), &account) >= info.reserve2,
-				"pool account holds less of asset 2 than its reserve"
-			);
-			ensure!(
-				T::PoolAssets::total_issuance(info.lp_token) == info.lp_supply,
-				"LP supply differs from the LP token's issuance"
-			);
-			ensure!(
-				info.reserve1.is_zero() == info.lp_supply.is_zero()
-					&& info.reserve2.is_zero() == info.lp_supply.is_zero(),
-				"a pool has reserves without LP tokens or LP tokens without reserves"
-			);
-			if !info.lp_supply.is_zero() {
+			if !Self::lp_supply(info.lp_token).is_zero() {
+				let (reserve1, reserve2) = Self::reserves(&pool_id);
 				ensure!(
-					T::PoolAssets::balance(info.lp_token, &account) >= T::MintMinLiquidity::get(),
+					!reserve1.is_zero() && !reserve2.is_zero(),
+					"a pool has LP tokens without reserves"
+				);
+				ensure!(
+					T::PoolAssets::balance(info.lp_token, &Self::pool_account(&pool_id))
+						>= T::MintMinLiquidity::get(),
 					"the pool's locked minimum liquidity is gone"
 				);
 			}
-			let oracle = &info.oracle;
+		}
+		let tracked = OraclePools::<T>::get();
+		for (i, pool_id) in tracked.iter().enumerate() {
+			ensure!(!tracked[..i].contains(pool_id), "a pool is tracked twice");
+			ensure!(Pools::<T>::contains_key(pool_id), "a tracked pool does not exist");
+			ensure!(Oracles::<T>::contains_key(pool_id), "a tracked pool has no oracle");
+		}
+		for (pool_id, oracle) in Oracles::<T>::iter() {
+			ensure!(tracked.contains(&pool_id), "an oracle's pool is not tracked");
 			ensure!(
 				oracle.observation_count <= T::MaxObservations::get()
 					&& oracle.next_observation < T::MaxObservations::get()

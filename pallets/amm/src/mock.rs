@@ -40,7 +40,7 @@ impl frame_system::Config for Test {
 	type Lookup = IdentityLookup<Self::AccountId>;
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u128>;
-	// Non-zero database weights, so tests can see weight refunds.
+	// Non-zero database weights, so tests see real weights.
 	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
@@ -104,6 +104,8 @@ impl frame_support::traits::Time for MockTime {
 pub const MAX_OBSERVATIONS: u32 = 4;
 /// Least time between two observations in the tests, ms.
 pub const OBSERVATION_PERIOD: u64 = 60_000;
+/// Most pools with a price oracle in the tests.
+pub const MAX_ORACLE_POOLS: u32 = 4;
 
 ord_parameter_types! {
 	pub const AmmAccount: AccountId = AccountIdConversion::<AccountId>::into_account_truncating(&AmmPalletId::get());
@@ -159,6 +161,7 @@ impl pallet_amm::Config for Test {
 	type Timestamp = MockTime;
 	type MaxObservations = ConstU32<MAX_OBSERVATIONS>;
 	type ObservationPeriod = ConstU64<OBSERVATION_PERIOD>;
+	type MaxOraclePools = ConstU32<MAX_ORACLE_POOLS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AssetFactory;

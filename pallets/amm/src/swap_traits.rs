@@ -31,7 +31,6 @@ impl<T: Config> Swap<T::AccountId> for Pallet<T> {
 				&send_to,
 				keep_alive,
 			)
-			.map(|(amount, _)| amount)
 		})
 	}
 
@@ -52,7 +51,6 @@ impl<T: Config> Swap<T::AccountId> for Pallet<T> {
 				&send_to,
 				keep_alive,
 			)
-			.map(|(amount, _)| amount)
 		})
 	}
 }
@@ -118,7 +116,8 @@ impl<T: Config> Pallet<T> {
 	) -> Option<(u128, u128, u32)> {
 		let pool_id = Self::pool_id(asset_in.clone(), asset_out).ok()?;
 		let info = Pools::<T>::get(&pool_id)?;
-		let (r1, r2) = (info.reserve1.into(), info.reserve2.into());
+		let (r1, r2) = Self::reserves(&pool_id);
+		let (r1, r2) = (r1.into(), r2.into());
 		Some(if pool_id.0 == asset_in { (r1, r2, info.fee_bps) } else { (r2, r1, info.fee_bps) })
 	}
 }

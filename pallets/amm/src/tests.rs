@@ -1,8 +1,8 @@
 //! Unit and property tests of the AMM pallet against the mock runtime.
 
 use crate::{
-	math, mock::*, Error, Event, FeeTiers, InitialLiquidityLock, LpLock, Observations, Pools,
-	ProtocolFee, ProtocolFeeConfig,
+	math, mock::*, Error, Event, FeeTiers, InitialLiquidityLock, LpLock, Observations, OraclePools,
+	Oracles, Pools, ProtocolFee, ProtocolFeeConfig,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -54,11 +54,11 @@ fn lp_balance(who: AccountId, a: AssetKind, b: AssetKind) -> u128 {
 
 fn reserves(a: AssetKind, b: AssetKind) -> (u128, u128) {
 	let pool_id = Amm::pool_id(a.clone(), b).unwrap();
-	let info = Pools::<Test>::get(&pool_id).unwrap();
+	let (reserve1, reserve2) = Amm::reserves(&pool_id);
 	if pool_id.0 == a {
-		(info.reserve1, info.reserve2)
+		(reserve1, reserve2)
 	} else {
-		(info.reserve2, info.reserve1)
+		(reserve2, reserve1)
 	}
 }
 
@@ -106,17 +106,22 @@ fn create_pool_works() {
 		let pool_id = (NATIVE, USDT);
 		let info = Pools::<Test>::get(&pool_id).unwrap();
 		assert_eq!(info.fee_bps, 5);
-		assert_eq!((info.reserve1, info.reserve2, info.lp_supply), (0, 0, 0));
+		assert_eq!(Amm::reserves(&pool_id), (0, 0));
+		assert_eq!(Amm::lp_supply(info.lp_token), 0);
 		assert_eq!(balance(SetupFeeReceiver::get(), NATIVE), fee_receiver_before + 1_000);
 		assert_eq!(PoolAssets::name(info.lp_token), b"LP DEX/USDT".to_vec());
 		assert_eq!(PoolAssets::symbol(info.lp_token), b"LP-DEX-USDT".to_vec());
 		assert_eq!(PoolAssets::decimals(info.lp_token), 9);
-		System::assert_last_event(RuntimeEvent::Amm(Event::PoolCreated {
+		System::assert_has_event(RuntimeEvent::Amm(Event::PoolCreated {
 			creator: ALICE,
 			pool_id: pool_id.clone(),
 			pool_account: Amm::pool_account(&pool_id),
 			lp_token: info.lp_token,
 			fee_bps: 5,
+		}));
+		// New pools get a price oracle while there is room.
+		System::assert_last_event(RuntimeEvent::Amm(Event::PriceOracleStarted {
+			pool_id: pool_id.clone(),
 		}));
 
 		// The next pool gets the next LP token and the default tier.
@@ -624,14 +629,43 @@ fn fees_are_earned_pro_rata() {
 }
 
 #[test]
-fn donations_do_not_move_the_price() {
+fn donations_go_to_the_lps() {
 	test(|| {
 		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
-		let quote = Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap();
 		let account = Amm::pool_account(&(NATIVE, USDT));
-		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, account, 3_000_000));
-		assert_eq!(Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap(), quote);
-		assert_eq!(reserves(NATIVE, USDT), (1_000_000, 4_000_000));
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, account, 4_000_000));
+		// The pool's reserves are its balances: a donation moves the price...
+		assert_eq!(reserves(NATIVE, USDT), (1_000_000, 8_000_000));
+		let quote = Amm::quote_exact_in(&[NATIVE, USDT], 10_000).unwrap();
+		assert_eq!(quote.amount_out, math::amount_out(10_000, 1_000_000, 8_000_000, 30).unwrap());
+		// ...and belongs to the LPs: all of Alice's LP tokens now redeem it.
+		let lp = lp_balance(ALICE, NATIVE, USDT);
+		let before = balance(ALICE, USDT);
+		assert_ok!(Amm::remove_liquidity(
+			RuntimeOrigin::signed(ALICE),
+			NATIVE,
+			USDT,
+			lp,
+			0,
+			0,
+			ALICE,
+			None
+		));
+		let supply = 2_000_000;
+		assert_eq!(balance(ALICE, USDT) - before, 8_000_000 * lp / supply);
+	})
+}
+
+#[test]
+fn tokens_sent_before_the_first_deposit_go_to_the_first_lp() {
+	test(|| {
+		create_pool(NATIVE, USDT);
+		let account = Amm::pool_account(&(NATIVE, USDT));
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, account, 5_000));
+		// The first deposit sets the price with the amounts asked for.
+		add(ALICE, NATIVE, USDT, 10_000, 40_000);
+		assert_eq!(lp_balance(ALICE, NATIVE, USDT), 20_000 - 1_000);
+		assert_eq!(reserves(NATIVE, USDT), (10_000, 45_000));
 	})
 }
 
@@ -672,11 +706,12 @@ fn protocol_fee_takes_its_share_of_growth() {
 			));
 		}
 		let info = Pools::<Test>::get((NATIVE, USDT)).unwrap();
+		let (reserve1, reserve2) = Amm::reserves(&(NATIVE, USDT));
 		let expected = math::protocol_fee_lp(
 			info.root_k_last,
-			info.reserve1,
-			info.reserve2,
-			info.lp_supply,
+			reserve1,
+			reserve2,
+			Amm::lp_supply(info.lp_token),
 			Permill::from_rational(1u32, 6u32).deconstruct(),
 		)
 		.unwrap();
@@ -793,16 +828,26 @@ fn swap_in(who: AccountId, path: Vec<AssetKind>, amount_in: u128) {
 }
 
 fn oracle(a: AssetKind, b: AssetKind) -> crate::OracleState {
-	Pools::<Test>::get(Amm::pool_id(a, b).unwrap()).unwrap().oracle
+	Oracles::<Test>::get(Amm::pool_id(a, b).unwrap()).expect("the pool has an oracle")
+}
+
+/// Starts the next block at `ms`: the hook runs while the clock still shows the previous
+/// block's time, then the timestamp inherent sets it.
+fn block_at(ms: u64) {
+	use frame_support::traits::Hooks;
+	let n = System::block_number() + 1;
+	System::set_block_number(n);
+	Amm::on_initialize(n);
+	Now::set(ms);
 }
 
 #[test]
 fn twap_weights_each_price_by_the_time_it_held() {
 	test(|| {
-		Now::set(1_000);
+		block_at(1_000);
 		// 1 DEX = 4 USDT from t = 1 s.
 		pool_with(NATIVE, USDT, 10_000, 40_000);
-		Now::set(7_000);
+		block_at(7_000);
 		let twap = Amm::twap(NATIVE, USDT, 1_000, 6_000).unwrap();
 		assert_eq!((twap.amount_out, twap.from, twap.to), (4_000, 1_000, 7_000));
 		assert_eq!(twap.price_x64, math::price_x64(10_000, 40_000).unwrap());
@@ -812,7 +857,7 @@ fn twap_weights_each_price_by_the_time_it_held() {
 		// A swap at t = 7 s changes the price; the first 6 s still count at 4.
 		swap_in(BOB, vec![USDT, NATIVE], 10_000);
 		let (r_native, r_usdt) = reserves(NATIVE, USDT);
-		Now::set(13_000);
+		block_at(13_000);
 		let twap = Amm::twap(NATIVE, USDT, 1_000_000, 12_000).unwrap();
 		let expected = (math::price_x64(10_000, 40_000).unwrap() * 6_000
 			+ math::price_x64(r_native, r_usdt).unwrap() * 6_000)
@@ -829,43 +874,65 @@ fn twap_weights_each_price_by_the_time_it_held() {
 }
 
 #[test]
-fn oracle_updates_at_the_first_touch_of_a_block_only() {
+fn oracles_update_at_block_start_when_reserves_changed() {
 	test(|| {
-		Now::set(1_000);
+		block_at(1_000);
 		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		// Nothing until the block after the pool got liquidity.
+		assert_eq!(oracle(NATIVE, USDT), Default::default());
+		block_at(2_000);
 		let first = oracle(NATIVE, USDT);
 		assert_eq!((first.updated_at, first.observation_count), (1_000, 1));
+		assert_eq!(first.reserves, (1_000_000, 1_000_000));
 
-		Now::set(2_000);
+		// Swaps and deposits write nothing to the oracle.
 		swap_in(BOB, vec![NATIVE, USDT], 10_000);
-		let after_first = oracle(NATIVE, USDT);
-		// The price before the block's first change, 1.0, held for 1 s.
-		assert_eq!(after_first.price1_cumulative, math::price_x64(1, 1).unwrap() * 1_000);
-		// Later swaps in the same block leave the accumulators alone.
 		swap_in(CHARLIE, vec![USDT, NATIVE], 5_000);
 		add(ALICE, NATIVE, USDT, 1_000, 1_000);
-		assert_eq!(oracle(NATIVE, USDT).price1_cumulative, after_first.price1_cumulative);
-		assert_eq!(oracle(NATIVE, USDT).updated_at, 2_000);
+		assert_eq!(oracle(NATIVE, USDT), first);
+
+		// The next block's start credits the old price, 1.0, with the 1 s it held.
+		block_at(3_000);
+		let second = oracle(NATIVE, USDT);
+		assert_eq!(second.price1_cumulative, math::price_x64(1, 1).unwrap() * 1_000);
+		assert_eq!(second.updated_at, 2_000);
+		assert_eq!(second.reserves, Amm::reserves(&(NATIVE, USDT)));
 		// The last observation is younger than the observation period: none is added.
-		assert_eq!(oracle(NATIVE, USDT).observation_count, 1);
+		assert_eq!(second.observation_count, 1);
+
+		// A block without changes leaves the oracle alone; the price keeps counting.
+		block_at(4_000);
+		assert_eq!(oracle(NATIVE, USDT), second);
+		let twap = Amm::twap(NATIVE, USDT, 1_000_000, 3_000).unwrap();
+		let (r1, r2) = second.reserves;
+		let expected = (math::price_x64(1, 1).unwrap() * 1_000
+			+ math::price_x64(r1, r2).unwrap() * 2_000)
+			/ 3_000;
+		assert_eq!(twap.price_x64, expected);
 	})
 }
 
 #[test]
-fn oracle_ignores_genesis_time_and_donations() {
+fn oracle_waits_for_a_clock_and_liquidity_and_donations_move_it() {
 	test(|| {
 		// No timestamp yet (genesis): the oracle does not start.
 		pool_with(NATIVE, USDT, 10_000, 40_000);
+		create_pool(NATIVE, ETH);
+		block_at(5_000);
 		assert_eq!(oracle(NATIVE, USDT), Default::default());
 		assert_eq!(Amm::twap(NATIVE, USDT, 1, 0), None);
 
-		Now::set(5_000);
 		swap_in(BOB, vec![NATIVE, USDT], 100);
 		let pool = Amm::pool_account(&Amm::pool_id(NATIVE, USDT).unwrap());
 		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), 1, pool, 1_000_000));
-		Now::set(65_000);
+		block_at(6_000);
+		// A pool without liquidity has no price to record.
+		assert_eq!(oracle(NATIVE, ETH), Default::default());
+		block_at(65_000);
 		let (r_native, r_usdt) = reserves(NATIVE, USDT);
+		assert!(r_usdt > 1_000_000, "the donation is part of the reserves");
 		let twap = Amm::twap(NATIVE, USDT, 1, 60_000).unwrap();
+		assert_eq!(twap.from, 5_000);
 		assert_eq!(twap.price_x64, math::price_x64(r_native, r_usdt).unwrap());
 	})
 }
@@ -873,11 +940,12 @@ fn oracle_ignores_genesis_time_and_donations() {
 #[test]
 fn observation_ring_is_bounded() {
 	test(|| {
-		Now::set(1_000);
+		block_at(1_000);
 		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
 		let pool_id = Amm::pool_id(NATIVE, USDT).unwrap();
-		for k in 1..10u64 {
-			Now::set(1_000 + k * OBSERVATION_PERIOD);
+		// Observations at the start of each block, of the time before: 1 s, 1 s + P, ...
+		for k in 1..=10u64 {
+			block_at(1_000 + k * OBSERVATION_PERIOD);
 			swap_in(BOB, vec![NATIVE, USDT], 1_000);
 		}
 		assert_eq!(Observations::<Test>::iter_prefix(&pool_id).count(), MAX_OBSERVATIONS as usize);
@@ -886,15 +954,100 @@ fn observation_ring_is_bounded() {
 		assert_eq!(state.next_observation, 10 % MAX_OBSERVATIONS);
 
 		// The oldest kept observation is from k = 6; nothing older is left to answer from.
-		let now = 1_000 + 9 * OBSERVATION_PERIOD;
+		let now = 1_000 + 10 * OBSERVATION_PERIOD;
 		let oldest = 1_000 + 6 * OBSERVATION_PERIOD;
 		assert_eq!(Amm::twap(NATIVE, USDT, 1, now - oldest).unwrap().from, oldest);
 		assert_eq!(Amm::twap(NATIVE, USDT, 1, now - oldest + 1), None);
 		// Windows between observations start at the newest observation before them.
 		assert_eq!(
 			Amm::twap(NATIVE, USDT, 1, OBSERVATION_PERIOD + 1).unwrap().from,
-			1_000 + 7 * OBSERVATION_PERIOD
+			1_000 + 8 * OBSERVATION_PERIOD
 		);
+	})
+}
+
+#[test]
+fn admin_starts_and_stops_price_oracles() {
+	test(|| {
+		let pairs = [(NATIVE, USDT), (NATIVE, ETH), (NATIVE, DOT), (USDT, ETH)];
+		for (a, b) in pairs.clone() {
+			create_pool(a.clone(), b.clone());
+			System::assert_last_event(RuntimeEvent::Amm(Event::PriceOracleStarted {
+				pool_id: Amm::pool_id(a, b).unwrap(),
+			}));
+		}
+		// The slots are full: the next pool has no oracle.
+		create_pool(USDT, DOT);
+		assert!(Oracles::<Test>::get((USDT, DOT)).is_none());
+		assert_eq!(OraclePools::<Test>::get().len(), MAX_ORACLE_POOLS as usize);
+
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::signed(ALICE), USDT, DOT, true),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::root(), USDT, DOT, true),
+			Error::<Test>::OracleSlotsFull
+		);
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::root(), NATIVE, USDT, true),
+			Error::<Test>::OracleAlreadyStarted
+		);
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::root(), DOT, USDT, false),
+			Error::<Test>::NoOracle
+		);
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::root(), ETH, DOT, true),
+			Error::<Test>::PoolNotFound
+		);
+		assert_noop!(
+			Amm::set_price_oracle(RuntimeOrigin::root(), ETH, ETH, true),
+			Error::<Test>::IdenticalAssets
+		);
+
+		assert_ok!(Amm::set_price_oracle(RuntimeOrigin::root(), USDT, NATIVE, false));
+		System::assert_last_event(RuntimeEvent::Amm(Event::PriceOracleStopped {
+			pool_id: (NATIVE, USDT),
+		}));
+		assert!(Oracles::<Test>::get((NATIVE, USDT)).is_none());
+		assert_ok!(Amm::set_price_oracle(RuntimeOrigin::root(), DOT, USDT, true));
+		assert_eq!(
+			OraclePools::<Test>::get().into_inner(),
+			vec![(NATIVE, ETH), (NATIVE, DOT), (USDT, ETH), (USDT, DOT)]
+		);
+	})
+}
+
+#[test]
+fn a_restarted_oracle_forgets_its_old_observations() {
+	test(|| {
+		block_at(1_000);
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		block_at(2_000);
+		block_at(3_000);
+		assert!(Amm::twap(NATIVE, USDT, 1, 2_000).is_some());
+		assert_ok!(Amm::set_price_oracle(RuntimeOrigin::root(), NATIVE, USDT, false));
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, 2_000), None);
+		assert_ok!(Amm::set_price_oracle(RuntimeOrigin::root(), NATIVE, USDT, true));
+		// The old ring's slots are still in storage, but the new oracle's ring is empty.
+		assert_eq!(oracle(NATIVE, USDT), Default::default());
+		assert_eq!(Amm::twap(NATIVE, USDT, 1, 2_000), None);
+		block_at(4_000);
+		let twap = Amm::twap(NATIVE, USDT, 1, 1_000).unwrap();
+		assert_eq!((twap.from, twap.to), (3_000, 4_000));
+	})
+}
+
+#[test]
+fn the_hook_charges_for_every_tracked_pool() {
+	test(|| {
+		use crate::weights::WeightInfo as _;
+		use frame_support::traits::Hooks;
+		pool_with(NATIVE, USDT, 1_000_000, 1_000_000);
+		pool_with(USDT, ETH, 1_000_000, 1_000_000);
+		let expected = <Test as crate::Config>::WeightInfo::update_oracles(2);
+		assert_eq!(Amm::on_initialize(2), expected);
 	})
 }
 
@@ -925,7 +1078,9 @@ fn genesis_creates_pools_with_liquidity() {
 	sp_io::TestExternalities::new(storage).execute_with(|| {
 		assert_eq!(FeeTiers::<Test>::get().into_inner(), vec![5, 30, 100]);
 		let info = Pools::<Test>::get((NATIVE, USDT)).unwrap();
-		assert_eq!((info.reserve1, info.reserve2, info.fee_bps), (1_000_000, 4_000_000, 5));
+		assert_eq!(Amm::reserves(&(NATIVE, USDT)), (1_000_000, 4_000_000));
+		assert_eq!(info.fee_bps, 5);
+		assert!(OraclePools::<Test>::get().contains(&(NATIVE, USDT)));
 		assert_eq!(lp_balance(ALICE, NATIVE, USDT), 2_000_000 - 1_000);
 		assert_eq!(PoolAssets::name(info.lp_token), b"LP DEX/USDT".to_vec());
 		Amm::do_try_state().unwrap();
@@ -1185,12 +1340,6 @@ mod properties {
 }
 
 /// A call's result without its post-dispatch information.
-fn plain(
-	result: frame_support::dispatch::DispatchResultWithPostInfo,
-) -> sp_runtime::DispatchResult {
-	result.map(|_| ()).map_err(|e| e.error)
-}
-
 /// The name of an error as the bad-input matrix prints it.
 fn error_name(error: &DispatchError) -> String {
 	match error {
@@ -1219,29 +1368,13 @@ fn bad_input_matrix() {
 		let swap_in =
 			|path: Vec<AssetKind>, amount: u128, min: u128, deadline: Option<u64>| -> Call {
 				Box::new(move || {
-					plain(Amm::swap_exact_in(
-						signed(),
-						path.clone(),
-						amount,
-						min,
-						ALICE,
-						true,
-						deadline,
-					))
+					Amm::swap_exact_in(signed(), path.clone(), amount, min, ALICE, true, deadline)
 				})
 			};
 		let swap_out =
 			|path: Vec<AssetKind>, amount: u128, max: u128, deadline: Option<u64>| -> Call {
 				Box::new(move || {
-					plain(Amm::swap_exact_out(
-						signed(),
-						path.clone(),
-						amount,
-						max,
-						ALICE,
-						true,
-						deadline,
-					))
+					Amm::swap_exact_out(signed(), path.clone(), amount, max, ALICE, true, deadline)
 				})
 			};
 		let add =
@@ -1417,7 +1550,7 @@ fn bad_input_matrix() {
 				"swap_exact_in",
 				"unsigned origin",
 				Box::new(|| {
-					plain(Amm::swap_exact_in(
+					Amm::swap_exact_in(
 						RuntimeOrigin::none(),
 						vec![NATIVE, USDT],
 						10_000,
@@ -1425,7 +1558,7 @@ fn bad_input_matrix() {
 						ALICE,
 						true,
 						None,
-					))
+					)
 				}),
 				DispatchError::BadOrigin,
 			),
@@ -1487,7 +1620,7 @@ fn bad_input_matrix() {
 				"swap_exact_out",
 				"unsigned origin",
 				Box::new(|| {
-					plain(Amm::swap_exact_out(
+					Amm::swap_exact_out(
 						RuntimeOrigin::none(),
 						vec![NATIVE, USDT],
 						10_000,
@@ -1495,7 +1628,7 @@ fn bad_input_matrix() {
 						ALICE,
 						true,
 						None,
-					))
+					)
 				}),
 				DispatchError::BadOrigin,
 			),
@@ -1644,34 +1777,19 @@ fn bad_input_matrix() {
 }
 
 #[test]
-fn swaps_pay_for_price_observations_only_when_they_record_one() {
+fn swaps_write_neither_the_pool_nor_its_oracle() {
 	test(|| {
-		use crate::weights::WeightInfo as _;
-		use frame_support::{dispatch::PostDispatchInfo, weights::Weight};
+		block_at(1_000);
 		pool_with(NATIVE, USDT, 1_000_000, 4_000_000);
 		pool_with(USDT, ETH, 1_000_000, 1_000_000);
-		let swap = || {
-			Amm::swap_exact_in(
-				RuntimeOrigin::signed(ALICE),
-				vec![NATIVE, USDT, ETH],
-				1_000,
-				0,
-				ALICE,
-				true,
-				None,
-			)
-		};
-		let charged = <Test as crate::Config>::WeightInfo::swap_exact_in(3);
-		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
-		let used = |result: frame_support::dispatch::DispatchResultWithPostInfo| -> Weight {
-			let info: PostDispatchInfo = result.expect("the swap succeeds");
-			info.actual_weight.expect("swaps report the weight they used")
-		};
-		// The first swap after an observation period records one in both pools: full charge.
-		Now::set(1_000_000);
-		assert_eq!(used(swap()), charged);
-		// A second swap in the same block records none: two writes are refunded.
-		assert_eq!(used(swap()), charged - write - write);
+		block_at(2_000);
+		let pools = (Pools::<Test>::get((NATIVE, USDT)), Pools::<Test>::get((USDT, ETH)));
+		let oracles = (oracle(NATIVE, USDT), oracle(USDT, ETH));
+		let before = reserves(NATIVE, USDT);
+		swap_in(ALICE, vec![NATIVE, USDT, ETH], 1_000);
+		assert_ne!(reserves(NATIVE, USDT), before);
+		assert_eq!((Pools::<Test>::get((NATIVE, USDT)), Pools::<Test>::get((USDT, ETH))), pools);
+		assert_eq!((oracle(NATIVE, USDT), oracle(USDT, ETH)), oracles);
 	})
 }
 
@@ -2020,5 +2138,75 @@ fn lock_errors() {
 			Amm::lock_lp_tokens(RuntimeOrigin::none(), NATIVE, USDT, 1, 10),
 			DispatchError::BadOrigin
 		);
+	})
+}
+
+#[test]
+fn migration_to_v1_moves_oracles_out_of_the_pool_records() {
+	use crate::migrations::v1::{MigrateToV1, OldOracleState, OldPoolInfo};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		// Five pools for four oracle slots, written as version 0 stored them.
+		let pairs = [(NATIVE, USDT), (NATIVE, ETH), (NATIVE, DOT), (USDT, ETH), (USDT, DOT)];
+		for (a, b) in pairs.clone() {
+			pool_with(a, b, 1_000_000, 2_000_000);
+		}
+		let _ = Oracles::<Test>::clear(u32::MAX, None);
+		OraclePools::<Test>::kill();
+		for pool_id in Pools::<Test>::iter_keys().collect::<Vec<_>>() {
+			let info = Pools::<Test>::get(&pool_id).unwrap();
+			let (reserve1, reserve2) = Amm::reserves(&pool_id);
+			let old = OldPoolInfo {
+				lp_token: info.lp_token,
+				fee_bps: info.fee_bps,
+				reserve1,
+				reserve2,
+				lp_supply: Amm::lp_supply(info.lp_token),
+				root_k_last: info.root_k_last,
+				oracle: OldOracleState {
+					updated_at: 7_000,
+					price1_cumulative: 11u32.into(),
+					price2_cumulative: 13u32.into(),
+					observation_count: 1,
+					next_observation: 1,
+					observed_at: 7_000,
+				},
+			};
+			frame_support::storage::unhashed::put(&Pools::<Test>::hashed_key_for(&pool_id), &old);
+			Observations::<Test>::insert(
+				&pool_id,
+				0,
+				crate::Observation {
+					timestamp: 7_000,
+					price1_cumulative: 11u32.into(),
+					price2_cumulative: 13u32.into(),
+				},
+			);
+		}
+		StorageVersion::new(0).put::<Amm>();
+
+		MigrateToV1::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Amm::on_chain_storage_version(), 1);
+		let tracked = OraclePools::<Test>::get();
+		assert_eq!(tracked.len(), MAX_ORACLE_POOLS as usize);
+		for pool_id in Pools::<Test>::iter_keys() {
+			let info = Pools::<Test>::get(&pool_id).unwrap();
+			assert_eq!((info.fee_bps, info.root_k_last), (30, 0.into()));
+			let observations = Observations::<Test>::iter_prefix(&pool_id).count();
+			if tracked.contains(&pool_id) {
+				let oracle = Oracles::<Test>::get(&pool_id).unwrap();
+				let (reserve1, reserve2) = Amm::reserves(&pool_id);
+				assert_eq!(oracle.reserves, (reserve1, reserve2));
+				assert_eq!((oracle.updated_at, oracle.price1_cumulative), (7_000, 11u32.into()));
+				assert_eq!(observations, 1);
+			} else {
+				assert!(Oracles::<Test>::get(&pool_id).is_none());
+				assert_eq!(observations, 0);
+			}
+		}
+		// A second run is a no-op.
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(OraclePools::<Test>::get(), tracked);
 	})
 }

@@ -5,37 +5,32 @@ use scale_info::TypeInfo;
 use sp_arithmetic::Permill;
 use sp_core::U256;
 
-/// A pool's state. Reserves change only through the pallet's own calls, so tokens sent straight
-/// to a pool's account do not move its price.
+/// A pool's stored state. Its reserves are its account's balances of its two assets and its LP
+/// supply is its LP token's issuance, so a swap writes nothing here.
 #[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
-pub struct PoolInfo<PoolAssetId, Balance> {
+pub struct PoolInfo<PoolAssetId> {
 	/// The pool's LP token in the LP token pallet.
 	pub lp_token: PoolAssetId,
 	/// Trading fee in basis points, fixed at creation.
 	pub fee_bps: u32,
-	/// Reserve of the pool id's first asset.
-	pub reserve1: Balance,
-	/// Reserve of the pool id's second asset.
-	pub reserve2: Balance,
-	/// LP tokens in existence, the locked minimum liquidity included.
-	pub lp_supply: Balance,
 	/// `sqrt(reserve1·reserve2)` after the last liquidity change while the protocol fee was on;
 	/// zero while it is off. The protocol's share of fees is minted from its growth.
 	pub root_k_last: U256,
-	/// The pool's price oracle.
-	pub oracle: OracleState,
 }
 
 /// A pool's price accumulators (Uniswap V2's `priceCumulativeLast`), brought up to date at the
-/// first touch of the pool in each block, before its reserves change.
+/// start of every block in which the pool's reserves differ from those it last saw.
 ///
 /// Prices are Q64.64 (see [`crate::math::price_x64`]) and times are milliseconds of the block
 /// timestamp, so `(cumulative(t2) − cumulative(t1)) / (t2 − t1)` is the average price between
 /// the two times, weighted by how long each price held.
 #[derive(Clone, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
 pub struct OracleState {
-	/// Block timestamp of the last update; zero before the first.
+	/// Timestamp of the block whose closing reserves are `reserves`; zero before the first
+	/// update.
 	pub updated_at: u64,
+	/// The pool's reserves at the end of that block: the price that has held since.
+	pub reserves: (u128, u128),
 	/// Sum of the price of asset 1 in asset 2 times the milliseconds it held (wrapping).
 	pub price1_cumulative: U256,
 	/// Sum of the price of asset 2 in asset 1 times the milliseconds it held (wrapping).

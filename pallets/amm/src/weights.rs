@@ -5,7 +5,7 @@
 //! BENCHMARK CLI VERSION 64.0.0, DATE: 2026-12-02
 //! STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
 // Executed Command:
@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn set_protocol_fee() -> Weight;
 	fn lock_lp_tokens() -> Weight;
 	fn unlock_lp_tokens() -> Weight;
+	fn set_price_oracle() -> Weight;
+	fn update_oracles(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_amm` measured on the machine named above, with the runtime's database
@@ -57,7 +59,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::FeeTiers` (r:1 w:0)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:0)
@@ -72,50 +74,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Metadata` (r:1 w:1)
 	/// Proof: `PoolAssets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::OraclePools` (r:1 w:1)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:1 w:1)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpTokenPools` (r:0 w:1)
 	/// Proof: `Amm::LpTokenPools` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1128`
+		//  Measured:  `1334`
 		//  Estimated: `8799`
-		// Minimum execution time: 133_457_000 picoseconds.
-		Weight::from_parts(144_989_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 100_510_000 picoseconds.
+		Weight::from_parts(141_341_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn add_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2499`
+		//  Measured:  `2395`
 		//  Estimated: `11426`
-		// Minimum execution time: 230_470_000 picoseconds.
-		Weight::from_parts(258_884_000, 11426)
+		// Minimum execution time: 170_344_000 picoseconds.
+		Weight::from_parts(195_491_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -126,95 +130,87 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::InitialLiquidities` (r:0 w:1)
 	/// Proof: `Amm::InitialLiquidities` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn add_liquidity_first_deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2249`
+		//  Measured:  `2183`
 		//  Estimated: `11426`
-		// Minimum execution time: 217_692_000 picoseconds.
-		Weight::from_parts(251_829_000, 11426)
+		// Minimum execution time: 150_454_000 picoseconds.
+		Weight::from_parts(237_364_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpLocks` (r:1 w:0)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn remove_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2604`
+		//  Measured:  `2500`
 		//  Estimated: `11426`
-		// Minimum execution time: 257_054_000 picoseconds.
-		Weight::from_parts(280_630_000, 11426)
+		// Minimum execution time: 189_683_000 picoseconds.
+		Weight::from_parts(287_448_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:3 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:3 w:3)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_in(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `198 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1278 ±33)`
-		// Minimum execution time: 142_555_000 picoseconds.
-		Weight::from_parts(148_308_000, 6208)
-			// Standard Error: 268_808
-			.saturating_add(Weight::from_parts(22_593_966, 0).saturating_mul(n.into()))
+		//  Measured:  `368 + n * (452 ±0)`
+		//  Estimated: `6208 + n * (1257 ±29)`
+		// Minimum execution time: 100_089_000 picoseconds.
+		Weight::from_parts(8_488_442, 6208)
+			// Standard Error: 499_540
+			.saturating_add(Weight::from_parts(67_099_403, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
-	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:3 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:3 w:3)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_out(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `198 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1257 ±30)`
-		// Minimum execution time: 142_385_000 picoseconds.
-		Weight::from_parts(15_979_332, 6208)
-			// Standard Error: 65_183
-			.saturating_add(Weight::from_parts(67_230_653, 0).saturating_mul(n.into()))
+		//  Measured:  `368 + n * (452 ±0)`
+		//  Estimated: `6208 + n * (1257 ±29)`
+		// Minimum execution time: 99_448_000 picoseconds.
+		Weight::from_parts(21_899_202, 6208)
+			// Standard Error: 382_306
+			.saturating_add(Weight::from_parts(64_800_053, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
@@ -224,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_327_000 picoseconds.
-		Weight::from_parts(8_424_000, 0)
+		// Minimum execution time: 4_717_000 picoseconds.
+		Weight::from_parts(7_631_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Amm::ProtocolFee` (r:0 w:1)
@@ -234,96 +230,148 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_134_000 picoseconds.
-		Weight::from_parts(8_166_000, 0)
+		// Minimum execution time: 4_266_000 picoseconds.
+		Weight::from_parts(7_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:0)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:1 w:0)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn lock_lp_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `972`
-		//  Estimated: `3667`
-		// Minimum execution time: 40_495_000 picoseconds.
-		Weight::from_parts(44_698_000, 3667)
+		//  Measured:  `868`
+		//  Estimated: `3599`
+		// Minimum execution time: 25_608_000 picoseconds.
+		Weight::from_parts(41_001_000, 3599)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:0)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unlock_lp_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `637`
-		//  Estimated: `3667`
-		// Minimum execution time: 27_709_000 picoseconds.
-		Weight::from_parts(30_971_000, 3667)
+		//  Measured:  `533`
+		//  Estimated: `3545`
+		// Minimum execution time: 16_925_000 picoseconds.
+		Weight::from_parts(29_244_000, 3545)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:1 w:1)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::OraclePools` (r:1 w:1)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	fn set_price_oracle() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `593`
+		//  Estimated: `3611`
+		// Minimum execution time: 17_997_000 picoseconds.
+		Weight::from_parts(30_836_000, 3611)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Amm::OraclePools` (r:1 w:0)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:32 w:32)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:63 w:0)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:32)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 32]`.
+	fn update_oracles(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `510 + n * (284 ±0)`
+		//  Estimated: `3599 + n * (4977 ±16)`
+		// Minimum execution time: 3_445_000 picoseconds.
+		Weight::from_parts(3_616_000, 3599)
+			// Standard Error: 110_761
+			.saturating_add(Weight::from_parts(23_251_975, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4977).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements with RocksDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create_pool() -> Weight {
-		Weight::from_parts(144_989_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(141_341_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn add_liquidity() -> Weight {
-		Weight::from_parts(258_884_000, 11426)
+		Weight::from_parts(195_491_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn add_liquidity_first_deposit() -> Weight {
-		Weight::from_parts(251_829_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
-	}
-	fn remove_liquidity() -> Weight {
-		Weight::from_parts(280_630_000, 11426)
+		Weight::from_parts(237_364_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
+	fn remove_liquidity() -> Weight {
+		Weight::from_parts(287_448_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
 	fn swap_exact_in(n: u32, ) -> Weight {
-		Weight::from_parts(148_308_000, 6208)
-			.saturating_add(Weight::from_parts(22_593_966, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_488_442, 6208)
+			.saturating_add(Weight::from_parts(67_099_403, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
 	fn swap_exact_out(n: u32, ) -> Weight {
-		Weight::from_parts(15_979_332, 6208)
-			.saturating_add(Weight::from_parts(67_230_653, 0).saturating_mul(n.into()))
+		Weight::from_parts(21_899_202, 6208)
+			.saturating_add(Weight::from_parts(64_800_053, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
 	fn set_fee_tiers() -> Weight {
-		Weight::from_parts(8_424_000, 0)
+		Weight::from_parts(7_631_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(8_166_000, 0)
+		Weight::from_parts(7_000_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn lock_lp_tokens() -> Weight {
-		Weight::from_parts(44_698_000, 3667)
+		Weight::from_parts(41_001_000, 3599)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unlock_lp_tokens() -> Weight {
-		Weight::from_parts(30_971_000, 3667)
+		Weight::from_parts(29_244_000, 3545)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_price_oracle() -> Weight {
+		Weight::from_parts(30_836_000, 3611)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn update_oracles(n: u32, ) -> Weight {
+		Weight::from_parts(3_616_000, 3599)
+			.saturating_add(Weight::from_parts(23_251_975, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4977).saturating_mul(n.into()))
 	}
 }

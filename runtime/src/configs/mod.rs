@@ -214,7 +214,6 @@ impl pallet_asset_conversion_tx_payment::BenchmarkHelperTrait<AccountId, AssetKi
 
 	fn setup_balances_and_pool(asset: AssetKind, who: AccountId) {
 		use frame_support::traits::fungibles::Mutate;
-		use pallet_amm::BenchmarkHelper as _;
 		let funds: Balance = 1_000_000_000 * UNIT;
 		let provider: AccountId = AmmFeeReceiver::get();
 		for account in [&who, &provider] {
@@ -223,7 +222,6 @@ impl pallet_asset_conversion_tx_payment::BenchmarkHelperTrait<AccountId, AssetKi
 				let _ = <NativeAndAssets as Mutate<AccountId>>::mint_into(kind, account, funds);
 			}
 		}
-		AmmBenchmarkHelper::set_timestamp(1);
 		let origin = RuntimeOrigin::signed(provider.clone());
 		let _ = pallet_amm::Pallet::<Runtime>::create_pool(
 			origin.clone(),
@@ -242,9 +240,6 @@ impl pallet_asset_conversion_tx_payment::BenchmarkHelperTrait<AccountId, AssetKi
 			provider,
 			None,
 		);
-		// The fee swap is then the pool's first touch in a later block and records a price
-		// observation: the swap's worst case.
-		AmmBenchmarkHelper::set_timestamp(2 + 60_000);
 	}
 }
 
@@ -389,6 +384,7 @@ impl pallet_amm::Config for Runtime {
 	// One observation a minute at most, 240 slots: every pool keeps at least four hours of prices.
 	type MaxObservations = ConstU32<240>;
 	type ObservationPeriod = ConstU64<60_000>;
+	type MaxOraclePools = ConstU32<32>;
 	type WeightInfo = weights::pallet_amm::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = AmmBenchmarkHelper;

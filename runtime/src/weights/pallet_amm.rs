@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -40,7 +40,7 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_amm::WeightInfo for WeightInfo<T> {
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::FeeTiers` (r:1 w:0)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:0)
@@ -55,52 +55,54 @@ impl<T: frame_system::Config> pallet_amm::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Metadata` (r:1 w:1)
 	/// Proof: `PoolAssets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::OraclePools` (r:1 w:1)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:1 w:1)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpTokenPools` (r:0 w:1)
 	/// Proof: `Amm::LpTokenPools` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	fn create_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1128`
+		//  Measured:  `1334`
 		//  Estimated: `8799`
-		// Minimum execution time: 134_515_000 picoseconds.
-		Weight::from_parts(155_739_000, 0)
+		// Minimum execution time: 111_506_000 picoseconds.
+		Weight::from_parts(166_158_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn add_liquidity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2499`
+		//  Measured:  `2395`
 		//  Estimated: `11426`
-		// Minimum execution time: 232_312_000 picoseconds.
-		Weight::from_parts(263_006_000, 0)
+		// Minimum execution time: 174_781_000 picoseconds.
+		Weight::from_parts(267_369_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(13))
-			.saturating_add(T::DbWeight::get().writes(13))
+			.saturating_add(T::DbWeight::get().writes(12))
 	}
-	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -111,101 +113,93 @@ impl<T: frame_system::Config> pallet_amm::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::InitialLiquidities` (r:0 w:1)
 	/// Proof: `Amm::InitialLiquidities` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn add_liquidity_first_deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2249`
+		//  Measured:  `2183`
 		//  Estimated: `11426`
-		// Minimum execution time: 217_852_000 picoseconds.
-		Weight::from_parts(238_510_000, 0)
-			.saturating_add(Weight::from_parts(0, 11426))
-			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(15))
-	}
-	/// Storage: `Amm::Pools` (r:1 w:1)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
-	/// Storage: `PoolAssets::Account` (r:2 w:2)
-	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::LpLocks` (r:1 w:0)
-	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
-	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `PoolAssets::Asset` (r:1 w:1)
-	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:2 w:2)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::DepositBases` (r:1 w:1)
-	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:1)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
-	fn remove_liquidity() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2604`
-		//  Estimated: `11426`
-		// Minimum execution time: 259_738_000 picoseconds.
-		Weight::from_parts(280_675_000, 0)
+		// Minimum execution time: 154_030_000 picoseconds.
+		Weight::from_parts(177_685_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(13))
 	}
-	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:1 w:1)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Account` (r:2 w:2)
+	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Asset` (r:1 w:1)
+	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
+	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:2 w:2)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::DepositBases` (r:1 w:1)
+	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	fn remove_liquidity() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2500`
+		//  Estimated: `11426`
+		// Minimum execution time: 194_169_000 picoseconds.
+		Weight::from_parts(251_395_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(12))
+	}
+	/// Storage: `Amm::Pools` (r:3 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:3 w:3)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_in(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `198 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1278 ±33)`
-		// Minimum execution time: 142_607_000 picoseconds.
-		Weight::from_parts(19_293_234, 0)
+		//  Measured:  `368 + n * (452 ±0)`
+		//  Estimated: `6208 + n * (1278 ±31)`
+		// Minimum execution time: 105_888_000 picoseconds.
+		Weight::from_parts(18_144_514, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 119_971
-			.saturating_add(Weight::from_parts(67_749_120, 0).saturating_mul(n.into()))
+			// Standard Error: 215_957
+			.saturating_add(Weight::from_parts(70_045_451, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
 	}
-	/// Storage: `Amm::Pools` (r:3 w:3)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Pools` (r:3 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:3 w:3)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:6 w:6)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::Observations` (r:0 w:3)
-	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:3 w:3)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 4]`.
 	fn swap_exact_out(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `198 + n * (589 ±0)`
-		//  Estimated: `6208 + n * (1278 ±33)`
-		// Minimum execution time: 141_812_000 picoseconds.
-		Weight::from_parts(7_303_411, 0)
+		//  Measured:  `368 + n * (452 ±0)`
+		//  Estimated: `6208 + n * (1257 ±30)`
+		// Minimum execution time: 96_654_000 picoseconds.
+		Weight::from_parts(20_430_368, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 273_024
-			.saturating_add(Weight::from_parts(73_796_957, 0).saturating_mul(n.into()))
+			// Standard Error: 195_796
+			.saturating_add(Weight::from_parts(67_775_729, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 1278).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 1257).saturating_mul(n.into()))
 	}
 	/// Storage: `Amm::FeeTiers` (r:0 w:1)
 	/// Proof: `Amm::FeeTiers` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -213,8 +207,8 @@ impl<T: frame_system::Config> pallet_amm::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_441_000 picoseconds.
-		Weight::from_parts(8_889_000, 0)
+		// Minimum execution time: 4_536_000 picoseconds.
+		Weight::from_parts(7_542_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -224,39 +218,80 @@ impl<T: frame_system::Config> pallet_amm::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_120_000 picoseconds.
-		Weight::from_parts(8_352_000, 0)
+		// Minimum execution time: 4_216_000 picoseconds.
+		Weight::from_parts(7_021_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:0)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:1 w:0)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn lock_lp_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `972`
-		//  Estimated: `3667`
-		// Minimum execution time: 40_667_000 picoseconds.
-		Weight::from_parts(45_431_000, 0)
-			.saturating_add(Weight::from_parts(0, 3667))
+		//  Measured:  `868`
+		//  Estimated: `3599`
+		// Minimum execution time: 25_067_000 picoseconds.
+		Weight::from_parts(41_311_000, 0)
+			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Amm::Pools` (r:1 w:0)
-	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(202), added: 2677, mode: `MaxEncodedLen`)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unlock_lp_tokens() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `637`
-		//  Estimated: `3667`
-		// Minimum execution time: 28_132_000 picoseconds.
-		Weight::from_parts(33_647_000, 0)
-			.saturating_add(Weight::from_parts(0, 3667))
+		//  Measured:  `533`
+		//  Estimated: `3545`
+		// Minimum execution time: 16_965_000 picoseconds.
+		Weight::from_parts(27_030_000, 0)
+			.saturating_add(Weight::from_parts(0, 3545))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Amm::Pools` (r:1 w:0)
+	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:1 w:1)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::OraclePools` (r:1 w:1)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	fn set_price_oracle() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `593`
+		//  Estimated: `3611`
+		// Minimum execution time: 17_736_000 picoseconds.
+		Weight::from_parts(27_061_000, 0)
+			.saturating_add(Weight::from_parts(0, 3611))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `Amm::OraclePools` (r:1 w:0)
+	/// Proof: `Amm::OraclePools` (`max_values`: Some(1), `max_size`: Some(321), added: 816, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Oracles` (r:32 w:32)
+	/// Proof: `Amm::Oracles` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:63 w:0)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::Observations` (r:0 w:32)
+	/// Proof: `Amm::Observations` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 32]`.
+	fn update_oracles(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `510 + n * (284 ±0)`
+		//  Estimated: `3599 + n * (4977 ±0)`
+		// Minimum execution time: 4_617_000 picoseconds.
+		Weight::from_parts(4_937_000, 0)
+			.saturating_add(Weight::from_parts(0, 3599))
+			// Standard Error: 65_453
+			.saturating_add(Weight::from_parts(25_566_591, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4977).saturating_mul(n.into()))
 	}
 }

@@ -375,14 +375,11 @@ struct PoolState {
 
 fn pools() -> BTreeMap<u32, PoolState> {
 	pallet_amm::Pools::<Runtime>::iter()
-		.map(|(_, info)| {
+		.map(|(pool_id, info)| {
+			let (reserve1, reserve2) = Amm::reserves(&pool_id);
 			(
 				info.lp_token,
-				PoolState {
-					reserve1: info.reserve1,
-					reserve2: info.reserve2,
-					lp_supply: info.lp_supply,
-				},
+				PoolState { reserve1, reserve2, lp_supply: Amm::lp_supply(info.lp_token) },
 			)
 		})
 		.collect()
@@ -472,14 +469,16 @@ fn value_at_prices(who: &AccountId) -> U256 {
 	}
 	for (pool_id, info) in pallet_amm::Pools::<Runtime>::iter() {
 		let held = lp_balance(who, info.lp_token);
-		if held == 0 || info.lp_supply == 0 {
+		let lp_supply = Amm::lp_supply(info.lp_token);
+		if held == 0 || lp_supply == 0 {
 			continue;
 		}
 		let price =
 			|kind: &AssetKind| U256::from(asset_index(kind).map(|i| PRICES[i]).unwrap_or(0));
-		let pool_value = U256::from(info.reserve1) * price(&pool_id.0)
-			+ U256::from(info.reserve2) * price(&pool_id.1);
-		let supply = U256::from(info.lp_supply);
+		let (reserve1, reserve2) = Amm::reserves(&pool_id);
+		let pool_value =
+			U256::from(reserve1) * price(&pool_id.0) + U256::from(reserve2) * price(&pool_id.1);
+		let supply = U256::from(lp_supply);
 		value += (pool_value * U256::from(held) + supply - 1) / supply;
 	}
 	value
@@ -631,12 +630,14 @@ fn check_call(
 	Ok(())
 }
 
-/// Starts the next block: number, timestamp (6 s per block) and the liquidity-mining hook.
+/// Starts the next block as the executive does: the hooks (the AMM's oracles still see the
+/// previous block's time), then the timestamp (6 s per block).
 fn next_block() {
 	let n = System::block_number() + 1;
 	System::set_block_number(n);
-	pallet_timestamp::Now::<Runtime>::put(n as u64 * 6_000);
+	Amm::on_initialize(n);
 	LiquidityMining::on_initialize(n);
+	pallet_timestamp::Now::<Runtime>::put(n as u64 * 6_000);
 }
 
 /// Runs `ops` from `genesis`; the first broken invariant, panic included, is the error.
