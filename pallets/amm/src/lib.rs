@@ -1137,10 +1137,14 @@ impl<T: Config> Pallet<T> {
 
 	/// A pool's reserves: its account's balances of its two assets, in the pool's order.
 	pub fn reserves(pool_id: &PoolIdOf<T>) -> (T::Balance, T::Balance) {
-		let account = Self::pool_account(pool_id);
+		Self::reserves_in(pool_id, &Self::pool_account(pool_id))
+	}
+
+	/// [`Self::reserves`] of a pool whose account, `account`, the caller already has.
+	fn reserves_in(pool_id: &PoolIdOf<T>, account: &T::AccountId) -> (T::Balance, T::Balance) {
 		(
-			T::Assets::balance(pool_id.0.clone(), &account),
-			T::Assets::balance(pool_id.1.clone(), &account),
+			T::Assets::balance(pool_id.0.clone(), account),
+			T::Assets::balance(pool_id.1.clone(), account),
 		)
 	}
 
@@ -1261,12 +1265,16 @@ impl<T: Config> Pallet<T> {
 		let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 		ensure!(!desired1.is_zero() && !desired2.is_zero(), Error::<T>::ZeroAmount);
 
+		let pool_account = Self::pool_account(&pool_id);
 		let mut lp_supply = Self::lp_supply(info.lp_token);
 		let first_deposit = lp_supply.is_zero();
 		// Before the first deposit, tokens already in the pool's account are a gift to its first
 		// LP: the deposit sets the price with the amounts asked for.
-		let reserves =
-			if first_deposit { (Zero::zero(), Zero::zero()) } else { Self::reserves(&pool_id) };
+		let reserves = if first_deposit {
+			(Zero::zero(), Zero::zero())
+		} else {
+			Self::reserves_in(&pool_id, &pool_account)
+		};
 		let fee_on = Self::mint_protocol_fee(&pool_id, &info, reserves, &mut lp_supply)?;
 		let (amount1, amount2) = math::optimal_deposit(
 			desired1.into(),
@@ -1279,7 +1287,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount1.is_zero() && !amount2.is_zero(), Error::<T>::ZeroLpMinted);
 		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::DepositBelowMinimum);
 
-		let pool_account = Self::pool_account(&pool_id);
 		let lp_minted = if first_deposit {
 			let total =
 				math::initial_lp(amount1.into(), amount2.into()).map_err(Self::math_error)?;
@@ -1321,7 +1328,7 @@ impl<T: Config> Pallet<T> {
 		T::PoolAssets::mint_into(info.lp_token, mint_to, lp_minted)?;
 
 		let lp_supply = lp_supply.checked_add(&lp_minted).ok_or(Error::<T>::Overflow)?;
-		let reserves = Self::reserves(&pool_id);
+		let reserves = Self::reserves_in(&pool_id, &pool_account);
 		let lp_token = info.lp_token;
 		Self::set_root_k_last(&pool_id, info, fee_on, reserves);
 		let root_k = valuation::root_k_share(
@@ -1393,7 +1400,8 @@ impl<T: Config> Pallet<T> {
 		let locked = Self::locked_lp_tokens(info.lp_token, who);
 		ensure!(lp_held.saturating_sub(locked) >= lp_amount, Error::<T>::LpTokensLocked);
 
-		let reserves = Self::reserves(&pool_id);
+		let pool_account = Self::pool_account(&pool_id);
+		let reserves = Self::reserves_in(&pool_id, &pool_account);
 		let mut lp_supply = Self::lp_supply(info.lp_token);
 		let fee_on = Self::mint_protocol_fee(&pool_id, &info, reserves, &mut lp_supply)?;
 		let (amount1, amount2) = math::withdrawal(
@@ -1415,7 +1423,6 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 			Fortitude::Polite,
 		)?;
-		let pool_account = Self::pool_account(&pool_id);
 		T::Assets::transfer(
 			pool_id.0.clone(),
 			&pool_account,
@@ -1431,7 +1438,7 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)?;
 
-		let reserves = Self::reserves(&pool_id);
+		let reserves = Self::reserves_in(&pool_id, &pool_account);
 		let lp_token = info.lp_token;
 		Self::set_root_k_last(&pool_id, info, fee_on, reserves);
 		Self::consume_basis(lp_token, who, lp_amount, lp_held);
@@ -1461,10 +1468,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(hops.iter().all(|hop| hop.pool_id != pool_id), Error::<T>::PathRepeatsPool);
 			let info = Pools::<T>::get(&pool_id).ok_or(Error::<T>::PoolNotFound)?;
 			let account = Self::pool_account(&pool_id);
-			let reserves = (
-				T::Assets::balance(pair[0].clone(), &account).into(),
-				T::Assets::balance(pair[1].clone(), &account).into(),
-			);
+			let (reserve1, reserve2) = Self::reserves_in(&pool_id, &account);
+			let (reserve1, reserve2): (u128, u128) = (reserve1.into(), reserve2.into());
+			let reserves =
+				if pool_id.0 == pair[0] { (reserve1, reserve2) } else { (reserve2, reserve1) };
 			hops.push(Hop {
 				pool_id,
 				account,
