@@ -10,6 +10,14 @@ use frame_support::{
 use frame_system::RawOrigin;
 use sp_arithmetic::Permill;
 
+/// Creates and funds assets for the benchmarks.
+pub trait BenchmarkHelper<AssetKind> {
+	/// The asset numbered `seed`, created if it does not exist yet (`0` may be the native token).
+	fn create_asset(seed: u32) -> AssetKind;
+	/// Sets the clock that [`Config::Timestamp`] reads, in milliseconds.
+	fn set_timestamp(ms: u64);
+}
+
 /// Funds of every benchmark account in each asset.
 const FUNDS: u128 = 1_000_000_000_000_000_000_000;
 /// Liquidity of every benchmark pool in each asset.

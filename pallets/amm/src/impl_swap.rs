@@ -108,18 +108,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(path.first() == Some(&credit.asset()), Error::<T>::CreditAssetMismatch);
 		Ok(())
 	}
-
-	/// The reserves of the pool of `asset_in` and `asset_out`, in that order, and its fee.
-	fn directed_reserves(
-		asset_in: T::AssetKind,
-		asset_out: T::AssetKind,
-	) -> Option<(u128, u128, u32)> {
-		let pool_id = Self::pool_id(asset_in.clone(), asset_out).ok()?;
-		let info = Pools::<T>::get(&pool_id)?;
-		let (r1, r2) = Self::reserves(&pool_id);
-		let (r1, r2) = (r1.into(), r2.into());
-		Some(if pool_id.0 == asset_in { (r1, r2, info.fee_bps) } else { (r2, r1, info.fee_bps) })
-	}
 }
 
 impl<T: Config> QuotePrice for Pallet<T> {
@@ -134,7 +122,7 @@ impl<T: Config> QuotePrice for Pallet<T> {
 		amount: T::Balance,
 		include_fee: bool,
 	) -> Option<T::Balance> {
-		let (reserve_in, reserve_out, fee_bps) = Self::directed_reserves(asset1, asset2)?;
+		let (reserve_in, reserve_out, fee_bps) = Self::hop(&asset1, &asset2).ok()?.math_view();
 		let value = if include_fee {
 			math::amount_out(amount.into(), reserve_in, reserve_out, fee_bps)
 		} else {
@@ -151,7 +139,7 @@ impl<T: Config> QuotePrice for Pallet<T> {
 		amount: T::Balance,
 		include_fee: bool,
 	) -> Option<T::Balance> {
-		let (reserve_in, reserve_out, fee_bps) = Self::directed_reserves(asset1, asset2)?;
+		let (reserve_in, reserve_out, fee_bps) = Self::hop(&asset1, &asset2).ok()?.math_view();
 		let value = if include_fee {
 			math::amount_in(amount.into(), reserve_in, reserve_out, fee_bps)
 		} else {

@@ -8,8 +8,7 @@
 
 use sp_core::{U256, U512};
 
-/// Fees and fee tiers are expressed in basis points: 10,000 is 100%.
-pub const BPS: u32 = 10_000;
+pub use dex_math::{price_x64, value_at_price, BPS, PPM, PRICE_FRACTION_BITS};
 
 /// Why a computation has no answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,13 +138,21 @@ pub fn price_impact_ppm(
 	if amount_in == 0 || reserve_out == 0 {
 		return Err(MathError::ZeroAmount);
 	}
-	let executed = U512::from(amount_out)
-		* U512::from(reserve_in)
-		* U512::from(BPS)
-		* U512::from(1_000_000u32);
+	let executed =
+		U512::from(amount_out) * U512::from(reserve_in) * U512::from(BPS) * U512::from(PPM);
 	let spot = U512::from(amount_in) * fee_factor(fee_bps)? * U512::from(reserve_out);
 	let ratio_ppm = executed / spot;
-	Ok(1_000_000u32.saturating_sub(u32::try_from(ratio_ppm).unwrap_or(u32::MAX)))
+	Ok(PPM.saturating_sub(u32::try_from(ratio_ppm).unwrap_or(u32::MAX)))
+}
+
+/// The price impact of a path in parts per million, from each hop's impact: one minus the
+/// product of what each hop leaves of the spot price, `1 − Π(1 − impact_i)`. Each product rounds
+/// down, so the combined impact rounds up (it never understates the cost).
+pub fn combined_impact_ppm(hop_impacts_ppm: &[u32]) -> u32 {
+	let remaining = hop_impacts_ppm.iter().fold(u64::from(PPM), |remaining, impact| {
+		remaining * u64::from(PPM.saturating_sub(*impact)) / u64::from(PPM)
+	});
+	PPM - remaining as u32
 }
 
 /// The amount of the other asset that keeps the pool's ratio: `amount_a·Rb / Ra`, rounded down.
@@ -256,28 +263,14 @@ pub fn protocol_fee_lp(
 	if root_k <= root_k_last || root_k_last.is_zero() || share_ppm == 0 {
 		return Ok(0);
 	}
-	let share = U512::from(share_ppm.min(1_000_000));
+	let share = U512::from(share_ppm.min(PPM));
 	let (root_k, root_k_last) = (U512::from(root_k), U512::from(root_k_last));
 	let numerator = U512::from(lp_supply) * (root_k - root_k_last) * share;
-	let denominator = root_k * (U512::from(1_000_000u32) - share) + root_k_last * share;
+	let denominator = root_k * (U512::from(PPM) - share) + root_k_last * share;
 	if denominator.is_zero() {
 		return Ok(0);
 	}
 	narrow512(numerator / denominator)
-}
-
-/// Fractional bits of oracle prices: a price is stored as `⌊quote · 2^64 / base⌋` (Q64.64).
-pub const PRICE_FRACTION_BITS: usize = 64;
-
-/// The spot price of a pool's `base` asset in its `quote` asset, `⌊reserve_quote · 2^64 /
-/// reserve_base⌋` (Q64.64, rounded down); `None` while the pool is empty.
-///
-/// The result is below `2^192`, so multiplying it by any `u64` time span fits in 256 bits.
-pub fn price_x64(reserve_base: u128, reserve_quote: u128) -> Option<U256> {
-	if reserve_base == 0 || reserve_quote == 0 {
-		return None;
-	}
-	Some((U256::from(reserve_quote) << PRICE_FRACTION_BITS) / U256::from(reserve_base))
 }
 
 /// Adds `price · elapsed` to a cumulative price (Uniswap V2's `priceCumulativeLast`).
@@ -297,13 +290,6 @@ pub fn twap_x64(start: U256, end: U256, elapsed_ms: u64) -> Option<U256> {
 		return None;
 	}
 	Some(end.overflowing_sub(start).0 / U256::from(elapsed_ms))
-}
-
-/// `amount` of a base asset valued at a Q64.64 `price_x64`, rounded down; `None` if it does not
-/// fit in 128 bits.
-pub fn value_at_price(amount: u128, price_x64: U256) -> Option<u128> {
-	let value = U512::from(amount) * U512::from(price_x64);
-	u128::try_from(value >> PRICE_FRACTION_BITS).ok()
 }
 
 #[cfg(test)]

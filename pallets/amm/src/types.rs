@@ -5,6 +5,9 @@ use scale_info::TypeInfo;
 use sp_arithmetic::Permill;
 use sp_core::U256;
 
+use crate::Config;
+use frame_system::pallet_prelude::BlockNumberFor;
+
 /// A pool's stored state. Its reserves are its account's balances of its two assets and its LP
 /// supply is its LP token's issuance, so a swap writes nothing here.
 #[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
@@ -108,6 +111,28 @@ pub struct SwapQuote<Balance> {
 	pub fees: alloc::vec::Vec<Balance>,
 	/// Combined price impact of all hops in parts per million (fees excluded).
 	pub price_impact_ppm: u32,
+}
+
+/// What a deposit would take and mint, as the runtime API quotes it; amounts in the order the
+/// assets were given.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct AddLiquidityQuote<Balance> {
+	/// What the deposit takes of the first asset.
+	pub amount1: Balance,
+	/// What the deposit takes of the second asset.
+	pub amount2: Balance,
+	/// LP tokens it mints to the depositor.
+	pub lp_minted: Balance,
+}
+
+/// What burning LP tokens would pay, as the runtime API quotes it; amounts in the order the
+/// assets were given.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct RemoveLiquidityQuote<Balance> {
+	/// What the withdrawal pays of the first asset.
+	pub amount1: Balance,
+	/// What the withdrawal pays of the second asset.
+	pub amount2: Balance,
 }
 
 /// What an account paid for the LP tokens its deposits into one pool brought it, so that its
@@ -232,3 +257,40 @@ pub struct InitialLiquidityLock<AccountId, Balance, BlockNumber> {
 	/// small share.
 	pub locked_share_ppm: u32,
 }
+
+/// A pool's id: its two assets in ascending order.
+pub type PoolIdOf<T> = (<T as Config>::AssetKind, <T as Config>::AssetKind);
+/// A pool's stored state.
+pub type PoolInfoOf<T> = PoolInfo<<T as Config>::PoolAssetId>;
+/// A pool as the runtime API reports it.
+pub type PoolViewOf<T> = PoolView<
+	<T as Config>::AssetKind,
+	<T as Config>::PoolAssetId,
+	<T as Config>::Balance,
+	<T as frame_system::Config>::AccountId,
+>;
+/// An account's deposit basis in one pool.
+pub type DepositBasisOf<T> = DepositBasis<<T as Config>::Balance>;
+/// A position as the runtime API reports it.
+pub type PositionReportOf<T> =
+	PositionReport<<T as Config>::AssetKind, <T as Config>::PoolAssetId, <T as Config>::Balance>;
+/// An account's lock on LP tokens.
+pub type LpLockOf<T> = LpLock<<T as Config>::Balance, BlockNumberFor<T>>;
+/// A pool's first deposit.
+pub type InitialLiquidityOf<T> =
+	InitialLiquidity<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+/// A pool's initial liquidity and its lock, as the runtime API reports it.
+pub type InitialLiquidityLockOf<T> = InitialLiquidityLock<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	BlockNumberFor<T>,
+>;
+/// A pool to create at genesis: `(asset1, asset2, fee_bps, provider, amount1, amount2)`.
+pub type GenesisPoolOf<T> = (
+	<T as Config>::AssetKind,
+	<T as Config>::AssetKind,
+	u32,
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	<T as Config>::Balance,
+);

@@ -17,10 +17,11 @@
 //!   price has moved by a factor `r`, this is the closed form `2·√r/(1+r) − 1`.
 
 use crate::math::{self, MathError, MathResult, PRICE_FRACTION_BITS};
+use alloc::{vec, vec::Vec};
 use sp_core::{U256, U512};
 
-/// Parts per million.
-pub const PPM: i64 = 1_000_000;
+/// Parts per million, signed, for impermanent loss ([`math::PPM`]).
+pub const PPM: i64 = math::PPM as i64;
 
 /// The Q64.64 mid price of one unit of a route's first asset in its last asset, through pools
 /// whose reserves are given hop by hop as `(reserve of the asset going in, reserve of the asset
@@ -53,8 +54,76 @@ pub fn route_depth(hops: &[(u128, u128)]) -> Option<U256> {
 	Some(depth)
 }
 
-/// `amount` at a Q64.64 price, rounded down; an error if it does not fit in 128 bits.
-pub fn value_of(amount: u128, price_x64: U256) -> MathResult<u128> {
+/// A pool as route pricing sees it: `(asset1, asset2, reserve1, reserve2)`.
+pub type PoolReserves<AssetKind> = (AssetKind, AssetKind, u128, u128);
+
+/// A route being searched: the asset it has reached, the assets it visited, and each hop's
+/// `(reserve in, reserve out)`.
+type PartialRoute<AssetKind> = (AssetKind, Vec<AssetKind>, Vec<(u128, u128)>);
+
+/// Most partial routes [`deepest_route_price`] extends per hop count: bounds the search however
+/// many pools there are.
+pub const MAX_ROUTES: usize = 1_024;
+
+/// The mid price (Q64.64) of one unit of `asset` in `quote` along the deepest route of at most
+/// `max_hops` of the given pools: the route whose shallowest pool holds the most, valued in
+/// `quote` ([`route_depth`]), so that a dust pool cannot set the price; the fewer hops on a tie.
+/// `2^64` for the quote itself, `None` without a route.
+///
+/// Breadth first, with at most [`MAX_ROUTES`] partial routes per hop count, so the work is
+/// bounded by `max_hops · MAX_ROUTES · pools.len()` however the pools connect.
+pub fn deepest_route_price<AssetKind: PartialEq + Clone>(
+	pools: &[PoolReserves<AssetKind>],
+	asset: &AssetKind,
+	quote: &AssetKind,
+	max_hops: usize,
+) -> Option<U256> {
+	if asset == quote {
+		return route_price_x64(&[]);
+	}
+	let mut frontier: Vec<PartialRoute<AssetKind>> =
+		vec![(asset.clone(), vec![asset.clone()], Vec::new())];
+	// The deepest route so far: (depth, price). Shorter routes come first and win ties.
+	let mut best: Option<(U256, U256)> = None;
+	for _ in 0..max_hops {
+		let mut next = Vec::new();
+		for (at, visited, hops) in &frontier {
+			for (a, b, r1, r2) in pools {
+				let (to, hop) = if a == at {
+					(b, (*r1, *r2))
+				} else if b == at {
+					(a, (*r2, *r1))
+				} else {
+					continue;
+				};
+				if visited.contains(to) {
+					continue;
+				}
+				let mut route = hops.clone();
+				route.push(hop);
+				if to == quote {
+					if let (Some(depth), Some(price)) =
+						(route_depth(&route), route_price_x64(&route))
+					{
+						if best.is_none_or(|(deepest, _)| depth > deepest) {
+							best = Some((depth, price));
+						}
+					}
+				} else if next.len() < MAX_ROUTES {
+					let mut seen = visited.clone();
+					seen.push(to.clone());
+					next.push((to.clone(), seen, route));
+				}
+			}
+		}
+		frontier = next;
+	}
+	best.map(|(_, price)| price)
+}
+
+/// [`math::value_at_price`] as a [`MathResult`]: an overflow error if it does not fit in 128
+/// bits.
+fn value_of(amount: u128, price_x64: U256) -> MathResult<u128> {
 	math::value_at_price(amount, price_x64).ok_or(MathError::Overflow)
 }
 
@@ -179,6 +248,35 @@ mod tests {
 		// worth 6,000 C at 3 C per B.
 		assert_eq!(route_depth(&[(1_000, 2_000), (10, 30)]), Some(U256::from(30)));
 		assert_eq!(route_depth(&[(1_000, 2_000), (10_000, 30_000)]), Some(U256::from(6_000)));
+	}
+
+	#[test]
+	fn the_deepest_route_sets_the_price() {
+		// A/B is deep at 1 A = 2 B; A/C is dust at 1 A = 100 C, and C/B is deep at 1 C = 1 B.
+		let pools = vec![
+			("A", "B", 1_000_000u128, 2_000_000u128),
+			("A", "C", 10, 1_000),
+			("C", "B", 1_000_000, 1_000_000),
+		];
+		assert_eq!(deepest_route_price(&pools, &"A", &"B", 2), Some(ONE * 2));
+		assert_eq!(deepest_route_price(&pools, &"A", &"A", 2), Some(ONE));
+		assert_eq!(deepest_route_price(&pools, &"A", &"D", 2), None);
+		// Through C only: one hop is not enough, two are.
+		let via_c = &pools[1..];
+		assert_eq!(deepest_route_price(via_c, &"A", &"B", 1), None);
+		assert_eq!(deepest_route_price(via_c, &"A", &"B", 2), Some(ONE * 100));
+	}
+
+	#[test]
+	fn on_a_tie_the_shorter_route_wins() {
+		// A/B direct at 1 A = 2 B, and A/C/B as deep but at 1 A = 3 B.
+		let pools = vec![
+			("A", "B", 1_000u128, 2_000u128),
+			("A", "C", 1_000, 3_000),
+			("C", "B", 2_000, 2_000),
+		];
+		assert_eq!(route_depth(&[(1_000, 2_000)]), route_depth(&[(1_000, 3_000), (2_000, 2_000)]));
+		assert_eq!(deepest_route_price(&pools, &"A", &"B", 2), Some(ONE * 2));
 	}
 
 	#[test]

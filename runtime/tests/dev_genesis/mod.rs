@@ -59,11 +59,11 @@ fn check_demo_market() {
 	assert_eq!(Assets::balance(demo::WETH.id, &bob), 500 * demo::WETH.one);
 
 	// Pools, with Alice's liquidity and the promised prices.
-	let pools = Amm::api_pools();
+	let pools = Amm::pools();
 	assert_eq!(pools.len(), 4);
 	let usdt = NativeOrWithId::WithId(demo::USDT.id);
 	let weth = NativeOrWithId::WithId(demo::WETH.id);
-	let dex_usdt = Amm::api_pool(NativeOrWithId::Native, usdt.clone()).expect("DEX/USDT pool");
+	let dex_usdt = Amm::pool(NativeOrWithId::Native, usdt.clone()).expect("DEX/USDT pool");
 	assert_eq!(dex_usdt.lp_token, demo::DEX_USDT_LP_TOKEN);
 	assert_eq!(dex_usdt.reserves, (100_000 * UNIT, 200_000 * demo::USDT.one));
 	let path: Vec<AssetKind> = vec![NativeOrWithId::Native, usdt.clone()];

@@ -40,7 +40,7 @@ fn fee_paid_event() -> Option<(u128, AssetKind)> {
 
 /// The DEX/USDT pool's reserves: `(DEX, USDT)`.
 fn reserves() -> (u128, u128) {
-	Amm::api_pool(NativeOrWithId::Native, usdt()).expect("the DEX/USDT pool").reserves
+	Amm::pool(NativeOrWithId::Native, usdt()).expect("the DEX/USDT pool").reserves
 }
 
 /// Runs a transfer from Charlie to Dave through the fee extension with its fee in USDT, the

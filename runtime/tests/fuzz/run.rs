@@ -112,7 +112,7 @@ fn resolve(amount: Amount, base: Balance, asset: Option<&AssetKind>) -> Balance 
 }
 
 fn lp_token(a: u8, b: u8) -> u32 {
-	Amm::api_pool(asset(a), asset(b)).map(|p| p.lp_token).unwrap_or(UNKNOWN_LP_TOKEN)
+	Amm::pool(asset(a), asset(b)).map(|p| p.lp_token).unwrap_or(UNKNOWN_LP_TOKEN)
 }
 
 fn deadline(expired: bool) -> Option<u32> {
@@ -164,8 +164,7 @@ fn call_of(op: &Op) -> Option<(RuntimeOrigin, RuntimeCall)> {
 		}
 		Op::RemoveLiquidity { who, a, b, lp, min_a, min_b, to, expired } => {
 			let held = lp_balance(&account(who), lp_token(a, b));
-			let reserves =
-				Amm::api_pool(asset(a), asset(b)).map(|p| p.reserves).unwrap_or_default();
+			let reserves = Amm::pool(asset(a), asset(b)).map(|p| p.reserves).unwrap_or_default();
 			(
 				signed(who),
 				RuntimeCall::Amm(AmmCall::remove_liquidity {
@@ -204,7 +203,7 @@ fn call_of(op: &Op) -> Option<(RuntimeOrigin, RuntimeCall)> {
 			let reserve = path
 				.len()
 				.checked_sub(2)
-				.and_then(|i| Amm::api_pool(asset(path[i]), last.clone()))
+				.and_then(|i| Amm::pool(asset(path[i]), last.clone()))
 				.map(|p| p.reserves.1)
 				.unwrap_or(0);
 			let amount_out = resolve(amount_out, reserve, Some(&last));
@@ -251,7 +250,7 @@ fn call_of(op: &Op) -> Option<(RuntimeOrigin, RuntimeCall)> {
 		}
 		Op::Donate { who, asset: i, a, b, amount } => {
 			let kind = asset(i);
-			let pool = Amm::api_pool(asset(a), asset(b))
+			let pool = Amm::pool(asset(a), asset(b))
 				.map(|p| p.account)
 				.unwrap_or_else(|| account(ACCOUNTS - 1));
 			let amount = resolve(amount, balance(&account(who), &kind), Some(&kind));
