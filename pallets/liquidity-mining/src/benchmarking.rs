@@ -42,7 +42,7 @@ const MAX_STAKERS: u32 = 10_000;
 /// scaling benchmarks (`*_with_stakers`), which show that no call and no hook depends on how many
 /// there are. To compare equal state sizes, the stakes up to [`MAX_STAKERS`] that the farm does
 /// not get go to a farm id that does not exist. They are `extra` benchmarks: measurements for
-/// `scripts/bench-farm-stakers.sh`, not weights.
+/// `scripts/bench/farm-stakers.sh`, not weights.
 fn add_stakers<T: Config>(farm_id: FarmId, count: u32) {
 	let mut farm = Farms::<T>::get(farm_id).unwrap();
 	for i in count..MAX_STAKERS {

@@ -26,6 +26,25 @@
 //! accumulator's growth since its last settlement. No hook iterates over stakers: the only
 //! per-block work is emitting [`Event::FarmEnded`] for the farms that end in that block, bounded
 //! by [`Config::MaxFarmEndingsPerBlock`].
+//!
+//! ## Staking moves LP tokens, it does not freeze them
+//!
+//! A stake is transferred to the pallet's account ([`Pallet::account_id`]) and back, whereas
+//! pallet-asset-rewards freezes stakes in place. Freezing is not open to this pallet: the LP
+//! token pallet (`PoolAssets`, an instance of pallet-assets) has a single `Freezer`, and that is
+//! the AMM's LP lock (the rug-pull guard: `pallet_amm` implements
+//! `pallet_assets::FrozenBalance`), so farms cannot freeze LP tokens as well. Custody also keeps
+//! the books a simple sum: the pallet's account holds at least the stakes of every farm of an LP
+//! token, which [`Pallet::do_try_state`] checks.
+//!
+//! ## Code layout
+//!
+//! Every call checks its origin and hands over to a `do_*` function of its feature's module:
+//! `farm.rs` for the admin calls (and a farm's schedule and accumulator), `stake.rs` for the
+//! stakers' calls (and settlement). A call on an existing farm reads the farm (and the stake),
+//! brings the farm's accumulator up to the current block, changes both in memory and writes each
+//! back once. The queries behind the runtime API are in `runtime_api.rs`, the invariants in
+//! `try_state.rs`, the storage-free formulas in [`math`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -34,15 +53,20 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod farm;
 pub mod math;
 #[cfg(test)]
 mod mock;
+mod runtime_api;
+mod stake;
 #[cfg(test)]
 mod tests;
+mod try_state;
 mod types;
 pub mod weights;
 
 pub use pallet::*;
+pub use runtime_api::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -84,6 +108,21 @@ pub trait LiquidityProvider<AccountId, LpToken, Balance, BlockNumber> {
 	/// The block until which the provider of the first deposit into `lp_token`'s pool keeps
 	/// all of that deposit's LP tokens locked; `None` when they are not (all) locked.
 	fn initial_liquidity_locked_until(lp_token: &LpToken) -> Option<BlockNumber>;
+}
+
+/// Prices in a quote asset for a farm's APR, from the AMM: the runtime implements it with the
+/// AMM's mid prices; `()` knows no price (every APR is then `None`).
+pub trait FarmPrices<LpToken, AssetKind> {
+	/// In `quote`: the Q64.64 price of one unit of `reward` (`2^64` is 1), the value of all that
+	/// the pool of `lp_token` holds, and that pool's LP supply. `None` when a price is missing.
+	fn farm_prices(lp_token: &LpToken, reward: &AssetKind, quote: &AssetKind)
+		-> Option<PoolPrices>;
+}
+
+impl<LpToken, AssetKind> FarmPrices<LpToken, AssetKind> for () {
+	fn farm_prices(_: &LpToken, _: &AssetKind, _: &AssetKind) -> Option<PoolPrices> {
+		None
+	}
 }
 
 /// Creates LP tokens and reward assets for the benchmarks.
@@ -179,6 +218,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxFarmEndingsPerBlock: Get<u32>;
 
+		/// Prices for farms' APRs, in any quote asset.
+		type Prices: FarmPrices<Self::LpToken, Self::AssetKind>;
+
+		/// Blocks in a year, to annualise reward rates in APRs.
+		#[pallet::constant]
+		type BlocksPerYear: Get<u32>;
+
 		/// Weights of the calls and the hook.
 		type WeightInfo: WeightInfo;
 
@@ -238,7 +284,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (lp_token, reward_asset, rate, end, cap) in &self.farms {
-				Pallet::<T>::do_create_farm(
+				Pallet::<T>::add_farm(
 					*lp_token,
 					reward_asset.clone(),
 					*rate,
@@ -449,10 +495,6 @@ pub mod pallet {
 			max_total_rewards: T::Balance,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(
-				start_block >= frame_system::Pallet::<T>::block_number(),
-				Error::<T>::InvalidSchedule
-			);
 			Self::do_create_farm(
 				lp_token,
 				reward_asset,
@@ -503,32 +545,7 @@ pub mod pallet {
 			amount: T::Balance,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let mut stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
-			ensure!(stake.amount >= amount, Error::<T>::InsufficientStake);
-
-			Self::update_farm(&mut farm);
-			Self::settle(&farm, &mut stake)?;
-			stake.amount -= amount;
-			farm.total_staked = farm.total_staked.saturating_sub(amount);
-			T::LpTokens::transfer(
-				farm.lp_token,
-				&Self::account_id(),
-				&who,
-				amount,
-				Preservation::Expendable,
-			)?;
-
-			Self::deposit_event(Event::Unstaked {
-				farm_id,
-				who: who.clone(),
-				amount,
-				stake: stake.amount,
-				total_staked: farm.total_staked,
-			});
-			Self::store(farm_id, farm, &who, stake);
-			Ok(())
+			Self::do_unstake(&who, farm_id, amount)
 		}
 
 		/// Mint the caller's accrued rewards to `beneficiary` (the caller when `None`).
@@ -550,27 +567,7 @@ pub mod pallet {
 			beneficiary: Option<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let beneficiary = beneficiary.unwrap_or_else(|| who.clone());
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let mut stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
-
-			Self::update_farm(&mut farm);
-			Self::settle(&farm, &mut stake)?;
-			let amount = stake.pending;
-			ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
-			stake.pending = Zero::zero();
-			farm.claimed = farm.claimed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			T::RewardAssets::mint_into(farm.reward_asset.clone(), &beneficiary, amount)?;
-
-			Self::deposit_event(Event::Claimed {
-				farm_id,
-				who: who.clone(),
-				beneficiary,
-				reward_asset: farm.reward_asset.clone(),
-				amount,
-			});
-			Self::store(farm_id, farm, &who, stake);
-			Ok(())
+			Self::do_claim(&who, farm_id, beneficiary)
 		}
 
 		/// Take the whole stake back at once and forfeit every unclaimed reward. Works in any
@@ -588,36 +585,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::emergency_withdraw())]
 		pub fn emergency_withdraw(origin: OriginFor<T>, farm_id: FarmId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let stake = Stakes::<T>::get(&who, farm_id).ok_or(Error::<T>::NoStake)?;
-
-			Self::update_farm(&mut farm);
-			let (accrued, _) = math::accrue(
-				stake.amount.into(),
-				farm.acc_reward_per_share,
-				stake.acc_paid,
-				stake.carried,
-			);
-			let forfeited = stake.pending.saturating_add(accrued.into());
-			farm.total_staked = farm.total_staked.saturating_sub(stake.amount);
-			// Forfeited rewards were distributed but will never be minted.
-			farm.forfeited = farm.forfeited.saturating_add(forfeited);
-			T::LpTokens::transfer(
-				farm.lp_token,
-				&Self::account_id(),
-				&who,
-				stake.amount,
-				Preservation::Expendable,
-			)?;
-
-			Self::deposit_event(Event::EmergencyWithdrawn {
-				farm_id,
-				who: who.clone(),
-				amount: stake.amount,
-				forfeited,
-			});
-			Self::store(farm_id, farm, &who, StakeInfo::default());
-			Ok(())
+			Self::do_emergency_withdraw(&who, farm_id)
 		}
 
 		/// Add liquidity to the farm's pool through the AMM and stake the minted LP tokens, in
@@ -642,16 +610,14 @@ pub mod pallet {
 			amount2_min: T::Balance,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let minted = T::Amm::add_liquidity(
+			Self::do_add_liquidity_and_stake(
 				&who,
-				&farm.lp_token,
+				farm_id,
 				amount1_desired,
 				amount2_desired,
 				amount1_min,
 				amount2_min,
-			)?;
-			Self::do_stake(&who, farm_id, minted)
+			)
 		}
 
 		/// Change a farm's rate from the current block on; what accrued before is settled at the
@@ -674,28 +640,7 @@ pub mod pallet {
 			reward_per_block: T::Balance,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(!reward_per_block.is_zero(), Error::<T>::ZeroReward);
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(Self::effective_end(&farm) > now, Error::<T>::FarmEnded);
-
-			Self::update_farm(&mut farm);
-			let from_block = now.max(farm.start);
-			let old_rate = farm.rate;
-			let old_end = Self::effective_end(&farm);
-			farm.emitted_before = Self::schedule(&farm).emitted(Self::block_u64(from_block)).into();
-			farm.rate_since = from_block;
-			farm.rate = reward_per_block;
-			Self::reschedule_end(farm_id, old_end, Self::effective_end(&farm))?;
-			Farms::<T>::insert(farm_id, farm);
-
-			Self::deposit_event(Event::FarmRateChanged {
-				farm_id,
-				old_rate,
-				new_rate: reward_per_block,
-				from_block,
-			});
-			Ok(())
+			Self::do_set_farm_rate(farm_id, reward_per_block)
 		}
 
 		/// Move a running farm's end block later. The cap still applies.
@@ -717,19 +662,7 @@ pub mod pallet {
 			end_block: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let old_end = Self::effective_end(&farm);
-			ensure!(old_end > now, Error::<T>::FarmEnded);
-			ensure!(end_block > farm.end, Error::<T>::InvalidSchedule);
-
-			Self::update_farm(&mut farm);
-			farm.end = end_block;
-			Self::reschedule_end(farm_id, old_end, Self::effective_end(&farm))?;
-			Farms::<T>::insert(farm_id, farm);
-
-			Self::deposit_event(Event::FarmExtended { farm_id, end_block });
-			Ok(())
+			Self::do_extend_farm(farm_id, end_block)
 		}
 
 		/// End a farm now: no block from the current one on emits. Stakers keep what accrued and
@@ -747,346 +680,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::end_farm())]
 		pub fn end_farm(origin: OriginFor<T>, farm_id: FarmId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let old_end = Self::effective_end(&farm);
-			ensure!(old_end > now, Error::<T>::FarmEnded);
-
-			Self::update_farm(&mut farm);
-			// Emission up to this block stays; nothing after it.
-			let end = now.max(farm.start);
-			farm.end = end;
-			FarmEndings::<T>::mutate(old_end, |ids| ids.retain(|id| *id != farm_id));
-			let total_emitted = Self::schedule(&farm).emitted(Self::block_u64(end)).into();
-			Farms::<T>::insert(farm_id, farm);
-
-			Self::deposit_event(Event::FarmEnded {
-				farm_id,
-				at: end,
-				reason: EndReason::Admin,
-				total_emitted,
-			});
-			Ok(())
+			Self::do_end_farm(farm_id)
 		}
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// The pallet's account, which holds staked LP tokens.
-	pub fn account_id() -> T::AccountId {
-		T::PalletId::get().into_account_truncating()
-	}
-
-	fn block_u64(block: frame_system::pallet_prelude::BlockNumberFor<T>) -> u64 {
-		block.saturated_into()
-	}
-
-	/// A farm's emission schedule for the math.
-	fn schedule(farm: &FarmInfoOf<T>) -> math::Schedule {
-		math::Schedule {
-			rate: farm.rate.into(),
-			since: Self::block_u64(farm.rate_since),
-			emitted_before: farm.emitted_before.into(),
-			end: Self::block_u64(farm.end),
-			cap: farm.max_total_rewards.into(),
-		}
-	}
-
-	/// The first block at which the farm emits nothing.
-	pub(crate) fn effective_end(
-		farm: &FarmInfoOf<T>,
-	) -> frame_system::pallet_prelude::BlockNumberFor<T> {
-		Self::schedule(farm).effective_end().saturated_into()
-	}
-
-	/// Brings a farm's accumulator up to the current block: O(1).
-	fn update_farm(farm: &mut FarmInfoOf<T>) {
-		let now = frame_system::Pallet::<T>::block_number();
-		if now <= farm.last_update {
-			return;
-		}
-		let schedule = Self::schedule(farm);
-		let emission = schedule
-			.emitted(Self::block_u64(now))
-			.saturating_sub(schedule.emitted(Self::block_u64(farm.last_update)));
-		let (acc, distributed) =
-			math::accumulate(farm.acc_reward_per_share, emission, farm.total_staked.into());
-		farm.acc_reward_per_share = acc;
-		farm.distributed = farm.distributed.saturating_add(distributed.into());
-		farm.undistributed = farm.undistributed.saturating_add((emission - distributed).into());
-		farm.last_update = now;
-	}
-
-	/// Moves a stake's accrued whole reward units into its `pending`, carries the fraction and
-	/// marks the accumulator as paid up to now.
-	fn settle(farm: &FarmInfoOf<T>, stake: &mut StakeInfoOf<T>) -> sp_runtime::DispatchResult {
-		let (reward, carried) = math::accrue(
-			stake.amount.into(),
-			farm.acc_reward_per_share,
-			stake.acc_paid,
-			stake.carried,
-		);
-		stake.pending = stake.pending.checked_add(&reward.into()).ok_or(Error::<T>::Overflow)?;
-		stake.carried = carried;
-		stake.acc_paid = farm.acc_reward_per_share;
-		Ok(())
-	}
-
-	/// Writes a farm and a stake back; an empty stake is removed.
-	fn store(farm_id: FarmId, farm: FarmInfoOf<T>, who: &T::AccountId, stake: StakeInfoOf<T>) {
-		if stake.amount.is_zero() && stake.pending.is_zero() {
-			Stakes::<T>::remove(who, farm_id);
-		} else {
-			Stakes::<T>::insert(who, farm_id, stake);
-		}
-		Farms::<T>::insert(farm_id, farm);
-	}
-
-	fn reschedule_end(
-		farm_id: FarmId,
-		old_end: frame_system::pallet_prelude::BlockNumberFor<T>,
-		new_end: frame_system::pallet_prelude::BlockNumberFor<T>,
-	) -> sp_runtime::DispatchResult {
-		if old_end == new_end {
-			return Ok(());
-		}
-		FarmEndings::<T>::mutate(old_end, |ids| ids.retain(|id| *id != farm_id));
-		FarmEndings::<T>::try_mutate(new_end, |ids| ids.try_push(farm_id))
-			.map_err(|_| Error::<T>::TooManyEndingsInBlock)?;
-		Ok(())
-	}
-
-	pub(crate) fn do_create_farm(
-		lp_token: T::LpToken,
-		reward_asset: T::AssetKind,
-		reward_per_block: T::Balance,
-		start_block: frame_system::pallet_prelude::BlockNumberFor<T>,
-		end_block: frame_system::pallet_prelude::BlockNumberFor<T>,
-		max_total_rewards: T::Balance,
-	) -> Result<FarmId, DispatchError> {
-		ensure!(T::Amm::is_lp_token(&lp_token), Error::<T>::UnknownLpToken);
-		ensure!(
-			T::RewardAssets::asset_exists(reward_asset.clone()),
-			Error::<T>::UnknownRewardAsset
-		);
-		ensure!(
-			!reward_per_block.is_zero() && !max_total_rewards.is_zero(),
-			Error::<T>::ZeroReward
-		);
-		ensure!(end_block > start_block, Error::<T>::InvalidSchedule);
-
-		let farm_id = NextFarmId::<T>::get();
-		let next_id = farm_id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let farm = FarmInfo {
-			lp_token,
-			reward_asset: reward_asset.clone(),
-			rate: reward_per_block,
-			start: start_block,
-			rate_since: start_block,
-			emitted_before: Zero::zero(),
-			end: end_block,
-			max_total_rewards,
-			total_staked: Zero::zero(),
-			acc_reward_per_share: U256::zero(),
-			last_update: start_block,
-			distributed: Zero::zero(),
-			undistributed: Zero::zero(),
-			claimed: Zero::zero(),
-			forfeited: Zero::zero(),
-		};
-		FarmsByLpToken::<T>::try_mutate(lp_token, |ids| ids.try_push(farm_id))
-			.map_err(|_| Error::<T>::TooManyFarms)?;
-		FarmEndings::<T>::try_mutate(Self::effective_end(&farm), |ids| ids.try_push(farm_id))
-			.map_err(|_| Error::<T>::TooManyEndingsInBlock)?;
-
-		let account = Self::account_id();
-		if !frame_system::Pallet::<T>::account_exists(&account) {
-			// The pallet's account holds LP tokens for as long as the chain runs.
-			frame_system::Pallet::<T>::inc_providers(&account);
-		}
-		Farms::<T>::insert(farm_id, farm);
-		NextFarmId::<T>::put(next_id);
-
-		Self::deposit_event(Event::FarmCreated {
-			farm_id,
-			lp_token,
-			reward_asset,
-			reward_per_block,
-			start_block,
-			end_block,
-			max_total_rewards,
-		});
-		Ok(farm_id)
-	}
-
-	pub(crate) fn do_stake(
-		who: &T::AccountId,
-		farm_id: FarmId,
-		amount: T::Balance,
-	) -> sp_runtime::DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
-		let mut stake = Stakes::<T>::get(who, farm_id).unwrap_or_default();
-		// The transfer below would fail too, with an arithmetic error for amounts past the
-		// balance; this says what is wrong.
-		ensure!(
-			T::LpTokens::reducible_balance(
-				farm.lp_token,
-				who,
-				Preservation::Expendable,
-				Fortitude::Polite
-			) >= amount,
-			sp_runtime::TokenError::FundsUnavailable
-		);
-
-		Self::update_farm(&mut farm);
-		Self::settle(&farm, &mut stake)?;
-		T::LpTokens::transfer(
-			farm.lp_token,
-			who,
-			&Self::account_id(),
-			amount,
-			Preservation::Expendable,
-		)?;
-		stake.amount = stake.amount.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		farm.total_staked = farm.total_staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-
-		Self::deposit_event(Event::Staked {
-			farm_id,
-			who: who.clone(),
-			amount,
-			stake: stake.amount,
-			total_staked: farm.total_staked,
-		});
-		Self::store(farm_id, farm, who, stake);
-		Ok(())
-	}
-
-	/// Rewards `who` could claim from a farm now.
-	pub fn pending_rewards(farm_id: FarmId, who: &T::AccountId) -> Option<T::Balance> {
-		let mut farm = Farms::<T>::get(farm_id)?;
-		let stake = Stakes::<T>::get(who, farm_id)?;
-		Self::update_farm(&mut farm);
-		let (accrued, _) = math::accrue(
-			stake.amount.into(),
-			farm.acc_reward_per_share,
-			stake.acc_paid,
-			stake.carried,
-		);
-		Some(stake.pending.saturating_add(accrued.into()))
-	}
-
-	/// A farm as the runtime API reports it, brought up to the current block.
-	pub fn farm_view(farm_id: FarmId) -> Option<FarmViewOf<T>> {
-		let mut farm = Farms::<T>::get(farm_id)?;
-		Self::update_farm(&mut farm);
-		let schedule = Self::schedule(&farm);
-		let end = Self::effective_end(&farm);
-		let now = frame_system::Pallet::<T>::block_number();
-		Some(FarmView {
-			farm_id,
-			lp_token: farm.lp_token,
-			reward_asset: farm.reward_asset,
-			reward_per_block: farm.rate,
-			start_block: farm.start,
-			end_block: end,
-			active: now >= farm.start && now < end,
-			total_staked: farm.total_staked,
-			total_emitted: schedule.emitted(Self::block_u64(now)).into(),
-			remaining_rewards: schedule
-				.emitted(u64::MAX)
-				.saturating_sub(schedule.emitted(Self::block_u64(now)))
-				.into(),
-			max_total_rewards: farm.max_total_rewards,
-			claimed: farm.claimed,
-			initial_liquidity_locked_until: T::Amm::initial_liquidity_locked_until(&farm.lp_token),
-		})
-	}
-
-	/// Every farm of an LP token.
-	pub fn farms_of(lp_token: T::LpToken) -> Vec<FarmId> {
-		FarmsByLpToken::<T>::get(lp_token).into_inner()
-	}
-
-	/// Every stake of an account, with its pending rewards: `(farm, stake, pending)`.
-	pub fn stakes_of(who: &T::AccountId) -> Vec<(FarmId, T::Balance, T::Balance)> {
-		Stakes::<T>::iter_prefix(who)
-			.map(|(farm_id, stake)| {
-				let pending = Self::pending_rewards(farm_id, who).unwrap_or_default();
-				(farm_id, stake.amount, pending)
-			})
-			.collect()
-	}
-
-	/// Checks the pallet's invariants: each farm's total stake equals the sum of its stakes; the
-	/// pallet's account holds every staked LP token; no farm emitted more than its schedule and
-	/// cap allow, or minted more than it distributed.
-	///
-	/// Iterates every farm and stake: for `try-runtime` and test harnesses, never for a block.
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
-		let mut staked_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();
-		for (_, farm_id, stake) in Stakes::<T>::iter() {
-			*staked_by_farm.entry(farm_id).or_default() += Into::<u128>::into(stake.amount);
-		}
-		let mut staked_by_token: BTreeMap<Vec<u8>, (T::LpToken, u128)> = BTreeMap::new();
-		for (farm_id, farm) in Farms::<T>::iter() {
-			let sum = staked_by_farm.get(&farm_id).copied().unwrap_or_default();
-			ensure!(
-				sum == Into::<u128>::into(farm.total_staked),
-				"a farm's total stake differs from its stakes"
-			);
-			let emitted = Self::schedule(&farm).emitted(Self::block_u64(farm.last_update));
-			ensure!(
-				Into::<u128>::into(farm.distributed) + Into::<u128>::into(farm.undistributed)
-					== emitted,
-				"a farm's distributed and undistributed rewards differ from its emission"
-			);
-			ensure!(
-				emitted <= Into::<u128>::into(farm.max_total_rewards),
-				"a farm emitted more than its cap"
-			);
-			ensure!(
-				Into::<u128>::into(farm.claimed) + Into::<u128>::into(farm.forfeited)
-					<= Into::<u128>::into(farm.distributed),
-				"a farm paid more than it distributed"
-			);
-			let entry = staked_by_token
-				.entry(codec::Encode::encode(&farm.lp_token))
-				.or_insert((farm.lp_token, 0));
-			entry.1 += sum;
-		}
-		for (lp_token, staked) in staked_by_token.into_values() {
-			ensure!(
-				Into::<u128>::into(T::LpTokens::balance(lp_token, &Self::account_id())) >= staked,
-				"the pallet's account holds fewer LP tokens than are staked"
-			);
-		}
-		Ok(())
-	}
-}
-
-sp_api::decl_runtime_apis! {
-	/// Queries of liquidity mining: pending rewards, farms and stakes.
-	pub trait LiquidityMiningApi<AccountId, LpToken, AssetKind, Balance, BlockNumber>
-	where
-		AccountId: codec::Codec,
-		LpToken: codec::Codec,
-		AssetKind: codec::Codec,
-		Balance: codec::Codec,
-		BlockNumber: codec::Codec,
-	{
-		/// Rewards `who` could claim from `farm_id` now; `None` without a stake.
-		fn pending_rewards(farm_id: FarmId, who: AccountId) -> Option<Balance>;
-		/// A farm's state at the current block.
-		fn farm(farm_id: FarmId) -> Option<FarmView<LpToken, AssetKind, Balance, BlockNumber>>;
-		/// The farms of an LP token.
-		fn farms_of(lp_token: LpToken) -> Vec<FarmView<LpToken, AssetKind, Balance, BlockNumber>>;
-		/// Every stake of `who`: `(farm, staked LP, pending rewards)`.
-		fn stakes_of(who: AccountId) -> Vec<(FarmId, Balance, Balance)>;
-		/// A farm's annual percentage rate, its rewards and stake valued in `quote` at the AMM's
-		/// mid prices along the deepest routes; `None` for an unknown farm or when the reward
-		/// asset or a pool asset has no route to `quote`.
-		fn farm_apr(farm_id: FarmId, quote: AssetKind) -> Option<FarmApr<Balance>>;
 	}
 }

@@ -90,13 +90,12 @@ pub fn accrue(stake: u128, acc: U256, acc_paid: U256, carried: u128) -> (u128, u
 	(reward, carried)
 }
 
-/// Fractional bits of the Q64.64 prices [`farm_apr`] takes (`2^64` is a price of 1).
-pub const PRICE_FRACTION_BITS: usize = 64;
+pub use dex_math::PRICE_FRACTION_BITS;
 
-/// `amount` at a Q64.64 price, rounded down (saturating at `u128::MAX`).
-pub fn value_at_price(amount: u128, price_x64: U256) -> u128 {
-	let value = (U512::from(amount) * U512::from(price_x64)) >> PRICE_FRACTION_BITS;
-	u128::try_from(value).unwrap_or(u128::MAX)
+/// `amount` at a Q64.64 price, rounded down, saturating at `u128::MAX`: an APR figure too large
+/// to represent shows as the largest value rather than none.
+fn value_at_price(amount: u128, price_x64: U256) -> u128 {
+	dex_math::value_at_price(amount, price_x64).unwrap_or(u128::MAX)
 }
 
 /// A farm's yield, every value in one quote asset (rounded down).
@@ -140,7 +139,7 @@ pub fn farm_apr(
 	};
 	let apr_ppm = (staked_value > 0).then(|| {
 		let apr =
-			U256::from(yearly_rewards_value) * U256::from(1_000_000u32) / U256::from(staked_value);
+			U256::from(yearly_rewards_value) * U256::from(dex_math::PPM) / U256::from(staked_value);
 		u128::try_from(apr).unwrap_or(u128::MAX)
 	});
 	AprFigures {

@@ -129,6 +129,17 @@ impl crate::LiquidityProvider<AccountId, u32, u128, u64> for MockAmm {
 
 parameter_types! {
 	pub const FarmPalletId: PalletId = PalletId(*b"dex/farm");
+	/// What the mock's [`MockPrices`] reports for every farm; `None` knows no price.
+	pub static FarmPricesOfMock: Option<crate::PoolPrices> = None;
+}
+
+/// Prices for APRs, set by the tests through [`FarmPricesOfMock`].
+pub struct MockPrices;
+
+impl crate::FarmPrices<u32, AssetKind> for MockPrices {
+	fn farm_prices(_: &u32, _: &AssetKind, _: &AssetKind) -> Option<crate::PoolPrices> {
+		FarmPricesOfMock::get()
+	}
 }
 
 impl pallet_liquidity_mining::Config for Test {
@@ -143,6 +154,8 @@ impl pallet_liquidity_mining::Config for Test {
 	type PalletId = FarmPalletId;
 	type MaxFarmsPerLpToken = ConstU32<3>;
 	type MaxFarmEndingsPerBlock = ConstU32<4>;
+	type Prices = MockPrices;
+	type BlocksPerYear = ConstU32<5_256_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkSetup;

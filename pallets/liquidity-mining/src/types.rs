@@ -106,6 +106,17 @@ pub struct FarmView<LpToken, AssetKind, Balance, BlockNumber> {
 	pub initial_liquidity_locked_until: Option<BlockNumber>,
 }
 
+/// What a farm's APR is computed from, valued in one quote asset (see [`crate::FarmPrices`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolPrices {
+	/// The Q64.64 price of one unit of the reward asset.
+	pub reward_price_x64: U256,
+	/// The value of everything the farm's pool holds.
+	pub pool_value: u128,
+	/// The pool's LP supply.
+	pub lp_supply: u128,
+}
+
 /// A farm's yield as the runtime API reports it, every value in the quote asset asked for, at the
 /// AMM's mid prices (rounded down).
 #[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]

@@ -1,0 +1,46 @@
+//! The pallet's invariants, checked by `try_state` and the test harnesses (the pallet's tests and
+//! `runtime/tests`).
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants: each farm's total stake equals the sum of its stakes; the
+	/// pallet's account holds every staked LP token; no farm emitted more than its schedule and
+	/// cap allow, or minted more than it distributed.
+	///
+	/// Iterates every farm and stake: for `try-runtime` and test harnesses, never for a block.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let u = |b: T::Balance| -> u128 { b.into() };
+		let mut staked_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();
+		for (_, farm_id, stake) in Stakes::<T>::iter() {
+			*staked_by_farm.entry(farm_id).or_default() += u(stake.amount);
+		}
+		let mut staked_by_token: BTreeMap<Vec<u8>, (T::LpToken, u128)> = BTreeMap::new();
+		for (farm_id, farm) in Farms::<T>::iter() {
+			let sum = staked_by_farm.get(&farm_id).copied().unwrap_or_default();
+			ensure!(sum == u(farm.total_staked), "a farm's total stake differs from its stakes");
+			let emitted = Self::schedule(&farm).emitted(Self::block_u64(farm.last_update));
+			ensure!(
+				u(farm.distributed) + u(farm.undistributed) == emitted,
+				"a farm's distributed and undistributed rewards differ from its emission"
+			);
+			ensure!(emitted <= u(farm.max_total_rewards), "a farm emitted more than its cap");
+			ensure!(
+				u(farm.claimed) + u(farm.forfeited) <= u(farm.distributed),
+				"a farm paid more than it distributed"
+			);
+			let entry = staked_by_token
+				.entry(codec::Encode::encode(&farm.lp_token))
+				.or_insert((farm.lp_token, 0));
+			entry.1 += sum;
+		}
+		for (lp_token, staked) in staked_by_token.into_values() {
+			ensure!(
+				u(T::LpTokens::balance(lp_token, &Self::account_id())) >= staked,
+				"the pallet's account holds fewer LP tokens than are staked"
+			);
+		}
+		Ok(())
+	}
+}
