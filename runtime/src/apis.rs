@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	configs::AssetKind, units::DAYS, AccountId, Amm, AssetId, Aura, Balance, Block, BlockNumber,
-	Executive, Grandpa, InherentDataExt, LiquidityMining, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	configs::AssetKind, AccountId, Amm, AssetId, Aura, Balance, Block, BlockNumber, Executive,
+	Grandpa, InherentDataExt, LiquidityMining, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -60,6 +60,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_amm::AmmApi<Block, AssetKind, Balance, AssetId, AccountId, BlockNumber> for Runtime {
 		fn quote_exact_in(path: Vec<AssetKind>, amount_in: Balance) -> Option<pallet_amm::SwapQuote<Balance>> {
 			Amm::quote_exact_in(&path, amount_in).ok()
@@ -70,11 +71,11 @@ impl_runtime_apis! {
 		}
 
 		fn pool(asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
-			Amm::api_pool(asset1, asset2)
+			Amm::pool(asset1, asset2)
 		}
 
 		fn pools() -> Vec<pallet_amm::PoolView<AssetKind, AssetId, Balance, AccountId>> {
-			Amm::api_pools()
+			Amm::pools()
 		}
 
 		fn twap(base: AssetKind, quote: AssetKind, amount: Balance, window_ms: u64) -> Option<pallet_amm::Twap<Balance>> {
@@ -82,8 +83,8 @@ impl_runtime_apis! {
 		}
 
 		fn position(who: AccountId, asset1: AssetKind, asset2: AssetKind, quote: AssetKind) -> Option<pallet_amm::PositionReport<AssetKind, AssetId, Balance>> {
-			let lp_token = Amm::api_pool(asset1.clone(), asset2.clone())?.lp_token;
-			Amm::position(&who, asset1, asset2, quote, staked_lp(&who, lp_token))
+			let lp_token = Amm::pool(asset1.clone(), asset2.clone())?.lp_token;
+			Amm::position(&who, asset1, asset2, quote, LiquidityMining::staked_of(&who, lp_token))
 		}
 
 		fn mid_price(asset: AssetKind, quote: AssetKind) -> Option<sp_core::U256> {
@@ -91,11 +92,19 @@ impl_runtime_apis! {
 		}
 
 		fn lp_lock(who: AccountId, asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::LpLock<Balance, BlockNumber>> {
-			Amm::api_lp_lock(&who, asset1, asset2)
+			Amm::lp_lock(who, asset1, asset2)
 		}
 
 		fn initial_liquidity(asset1: AssetKind, asset2: AssetKind) -> Option<pallet_amm::InitialLiquidityLock<AccountId, Balance, BlockNumber>> {
-			Amm::api_initial_liquidity(asset1, asset2)
+			Amm::initial_liquidity(asset1, asset2)
+		}
+
+		fn quote_add_liquidity(asset1: AssetKind, asset2: AssetKind, amount1_desired: Balance, amount2_desired: Balance) -> Option<pallet_amm::AddLiquidityQuote<Balance>> {
+			Amm::quote_add_liquidity(asset1, asset2, amount1_desired, amount2_desired)
+		}
+
+		fn quote_remove_liquidity(asset1: AssetKind, asset2: AssetKind, lp_amount: Balance) -> Option<pallet_amm::RemoveLiquidityQuote<Balance>> {
+			Amm::quote_remove_liquidity(asset1, asset2, lp_amount)
 		}
 	}
 
@@ -117,7 +126,7 @@ impl_runtime_apis! {
 		}
 
 		fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::FarmApr<Balance>> {
-			farm_apr(farm_id, quote)
+			LiquidityMining::farm_apr(farm_id, quote)
 		}
 	}
 
@@ -344,56 +353,4 @@ impl_runtime_apis! {
 			crate::genesis_config_presets::preset_names()
 		}
 	}
-}
-
-/// LP tokens `lp_token` that `who` has staked in farms.
-fn staked_lp(who: &AccountId, lp_token: AssetId) -> Balance {
-	let farms = LiquidityMining::farms_of(lp_token);
-	LiquidityMining::stakes_of(who)
-		.into_iter()
-		.filter(|(farm, _, _)| farms.contains(farm))
-		.fold(0, |total, (_, staked, _)| total.saturating_add(staked))
-}
-
-/// Blocks in a year of 365 days, for annual rates.
-pub const BLOCKS_PER_YEAR: Balance = 365 * DAYS as Balance;
-
-/// A farm's APR in `quote`: its rewards and its pool's reserves priced at the AMM's mid prices.
-fn farm_apr(farm_id: u32, quote: AssetKind) -> Option<pallet_liquidity_mining::FarmApr<Balance>> {
-	use pallet_amm::valuation::value_of;
-	let farm = LiquidityMining::farm_view(farm_id)?;
-	let (asset1, asset2) = Amm::pool_of_lp_token(farm.lp_token)?;
-	let pool = Amm::api_pool(asset1, asset2)?;
-	// One read of the pools for the three prices.
-	let pools = Amm::liquid_pools();
-	let price = |asset: &AssetKind| Amm::route_price_among(&pools, asset, &quote);
-	let reward_price = price(&farm.reward_asset)?;
-	let prices = (price(&pool.assets.0)?, price(&pool.assets.1)?);
-	let pool_value = value_of(pool.reserves.0, prices.0)
-		.ok()?
-		.saturating_add(value_of(pool.reserves.1, prices.1).ok()?);
-	// A farm that has not started yet is quoted at the rate it will pay.
-	let now = System::block_number();
-	let rate = if farm.active || (now < farm.start_block && farm.remaining_rewards > 0) {
-		farm.reward_per_block
-	} else {
-		0
-	};
-	let figures = pallet_liquidity_mining::math::farm_apr(
-		rate,
-		BLOCKS_PER_YEAR,
-		farm.remaining_rewards,
-		farm.total_staked,
-		pool.lp_supply,
-		pool_value,
-		reward_price,
-	);
-	Some(pallet_liquidity_mining::FarmApr {
-		reward_price_x64: reward_price,
-		yearly_rewards: figures.yearly_rewards,
-		yearly_rewards_value: figures.yearly_rewards_value,
-		staked_value: figures.staked_value,
-		remaining_rewards_value: figures.remaining_rewards_value,
-		apr_ppm: figures.apr_ppm,
-	})
 }

@@ -2,7 +2,7 @@
 //! Alice, Bob, Charlie and Dave) states the node's `dev` and `local` chains start from.
 //!
 //! Both start with a working market (see [`demo`]): three tokens with metadata, held by every
-//! development account, three pools with liquidity from Alice, and a running farm, so that a
+//! development account, four pools with liquidity from Alice, and a running farm, so that a
 //! wallet or Polkadot.js apps shows pools, farms and positions from block 1.
 
 use crate::{

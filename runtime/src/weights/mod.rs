@@ -1,4 +1,4 @@
-//! Weights generated on the reference machine by `scripts/benchmark-weights.sh`: the block and
+//! Weights generated on the reference machine by `scripts/weights.sh`: the block and
 //! extrinsic base weights, ParityDB's read and write weights, and every benchmarked pallet's call
 //! weights. `MACHINE.md` says what the machine was; rerun the script to make them for another.
 
