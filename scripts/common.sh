@@ -1,4 +1,5 @@
-# Shared settings for the scripts in this folder; sourced, not run.
+# shellcheck shell=bash
+# Shared settings and helpers for the scripts in this folder and its subfolders; sourced, not run.
 # One target directory and one feature set for every build, so the node, the tests and CI share
 # their compiled artifacts.
 
@@ -8,12 +9,66 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/dex-chain/target}
 # tests reuse the node's artifacts.
 CARGO_FEATURES=(--features runtime-benchmarks)
 DEX_NODE="$CARGO_TARGET_DIR/release/dex-node"
+# The DEX runtime's wasm, as the node's build leaves it (for `dex-node benchmark pallet`).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
+# The Python programs that turn benchmark and check results into reports (scripts/report/).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+REPORTS="$REPO_ROOT/scripts/report"
+
+# --- Building ----------------------------------------------------------------------------------
+
+# Runs a cargo command in release mode, locked, with the shared features, from the repository's
+# root: cargo_release COMMAND [ARG...], e.g. `cargo_release test -p dex-runtime -- --nocapture`.
+cargo_release() {
+	local command=$1
+	shift
+	(cd "$REPO_ROOT" && cargo "$command" --release --locked "${CARGO_FEATURES[@]}" "$@")
+}
 
 # Builds the release node (progress visible).
 build_node() {
 	echo "[build] cargo build --release -p dex-node ${CARGO_FEATURES[*]} (target: $CARGO_TARGET_DIR)"
-	(cd "$REPO_ROOT" && cargo build --release --locked -p dex-node "${CARGO_FEATURES[@]}")
+	cargo_release build -p dex-node
 }
+
+# Exits unless the release node is built: require_node TAG (the caller's log prefix).
+require_node() {
+	[ -x "$DEX_NODE" ] && return 0
+	echo "[$1] $DEX_NODE not found: build it first (scripts/run-dev.sh or cargo build, see the README)" >&2
+	exit 1
+}
+
+# --- Installing --------------------------------------------------------------------------------
+
+# Installs the Debian packages of the list that are not installed yet (apt-get update first, sudo
+# when not root) and prints what it installs; does nothing when all are there.
+# apt_install PKG...
+apt_install() {
+	local pkg missing=() sudo=()
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} -gt 0 ] || return 0
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	echo "[apt] installing Debian packages: ${missing[*]}"
+	${sudo[@]+"${sudo[@]}"} apt-get update -qq
+	${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Installs an npm package's dependencies (`npm ci`) when its node_modules is missing or older than
+# its package-lock.json. ensure_npm DIR
+ensure_npm() {
+	local dir=$1
+	if [ -d "$dir/node_modules" ] && ! [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		return 0
+	fi
+	command -v npm >/dev/null 2>&1 || { echo "[npm] npm not found: run scripts/setup.sh" >&2; return 1; }
+	echo "[npm] installing the npm packages of ${dir#"$REPO_ROOT"/} (npm ci)"
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# --- Talking to a node -------------------------------------------------------------------------
 
 # Prints a free TCP port on the loopback interface.
 free_port() {
@@ -27,6 +82,53 @@ rpc() {
 		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$method\",\"params\":$params}" \
 		"http://127.0.0.1:$port" |
 		python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps(r["result"]))'
+}
+
+# Prints a block's number: block_number PORT [HASH_JSON] (the best block without a hash; the hash
+# as `rpc` prints it, quotes included).
+block_number() {
+	rpc "$1" chain_getHeader "[${2:-}]" |
+		python3 -c 'import json,sys; print(int(json.load(sys.stdin)["number"], 16))'
+}
+
+# Starts a node in the background and waits until it answers: start_dev_node LOG ARG... runs
+# "$DEX_NODE" ARG... with its output appended to LOG, sets NODE_PID, and waits until the node
+# answers `system_health` on the port of its `--rpc-port` argument (9944 without one), for at most
+# $NODE_START_TIMEOUT seconds (default 60). If the node exits or the time runs out, prints the
+# log's last 20 lines and returns 1 (so a `set -e` script exits; its EXIT trap should stop the node
+# with stop_dev_node).
+start_dev_node() {
+	local log=$1
+	shift
+	local port=9944 arg previous=""
+	for arg in "$@"; do
+		case "$arg" in
+		--rpc-port=*) port=${arg#--rpc-port=} ;;
+		*) [ "$previous" != --rpc-port ] || port=$arg ;;
+		esac
+		previous=$arg
+	done
+	"$DEX_NODE" "$@" >>"$log" 2>&1 &
+	NODE_PID=$!
+	local deadline=$((SECONDS + ${NODE_START_TIMEOUT:-60}))
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		rpc "$port" system_health >/dev/null 2>&1 && return 0
+		kill -0 "$NODE_PID" 2>/dev/null || break
+		sleep 1
+	done
+	if kill -0 "$NODE_PID" 2>/dev/null; then
+		echo "[node] FAIL: dex-node (pid $NODE_PID) did not answer on RPC port $port within ${NODE_START_TIMEOUT:-60} s; last lines of $log:" >&2
+	else
+		echo "[node] FAIL: dex-node exited before answering on RPC port $port; last lines of $log:" >&2
+	fi
+	tail -20 "$log" >&2
+	return 1
+}
+
+# Stops the node start_dev_node started (if any) and forgets it.
+stop_dev_node() {
+	stop_process "${NODE_PID:-}"
+	NODE_PID=""
 }
 
 # Stops a node: SIGINT, up to 10 s to exit, then SIGKILL; reaps it. stop_process PID (or nothing).

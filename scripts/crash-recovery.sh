@@ -7,60 +7,44 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-[ -x "$DEX_NODE" ] || { echo "[crash] $DEX_NODE not found: build it first" >&2; exit 1; }
+require_node crash
 
 base=$(mktemp -d -t dex-crash.XXXXXX)
 rpc_port=$(free_port)
 p2p_port=$(free_port)
-node_pid=""
 client_pid=""
 
 stop_all() {
 	[ -z "$client_pid" ] || kill -TERM "$client_pid" 2>/dev/null || true
-	stop_process "$node_pid"
+	stop_dev_node
 	wait 2>/dev/null || true
 	rm -rf "$base"
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-start_node() {
-	"$DEX_NODE" --dev --base-path "$base/chain" --rpc-port "$rpc_port" --port "$p2p_port" \
-		--no-prometheus --no-telemetry >>"$base/node.log" 2>&1 &
-	node_pid=$!
-	for _ in $(seq 1 60); do
-		rpc "$rpc_port" system_health >/dev/null 2>&1 && return 0
-		kill -0 "$node_pid" 2>/dev/null || break
-		sleep 1
-	done
-	echo "[crash] FAIL: the node did not start; last log lines:" >&2
-	tail -20 "$base/node.log" >&2
-	exit 1
-}
-
-best_block() {
-	rpc "$rpc_port" chain_getHeader | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["number"], 16))'
-}
+node_args=(--dev --base-path "$base/chain" --rpc-port "$rpc_port" --port "$p2p_port"
+	--no-prometheus --no-telemetry)
 
 export DEX_WS="ws://127.0.0.1:$rpc_port"
 echo "[crash] dex-node --dev --base-path $base/chain (rpc $rpc_port)"
-start_node
+start_dev_node "$base/node.log" "${node_args[@]}"
 node "$REPO_ROOT/scripts/client/crash-check.mjs" prepare "$base/saved.json" &
 client_pid=$!
 for _ in $(seq 1 120); do [ -s "$base/saved.json" ] && break; sleep 1; done
 [ -s "$base/saved.json" ] || { echo "[crash] FAIL: no finalized pool after 120 s" >&2; exit 1; }
 
 # Kill it a few blocks later, at a moment that is not a block boundary, while swaps flow in.
-start=$(best_block)
-while [ "$(best_block)" -lt $((start + 3)) ]; do sleep 0.5; done
+start=$(block_number "$rpc_port")
+while [ "$(block_number "$rpc_port")" -lt $((start + 3)) ]; do sleep 0.5; done
 sleep 2.7
-echo "[crash] SIGKILL at best block #$(best_block)"
-kill -KILL "$node_pid"
-wait "$node_pid" 2>/dev/null || true
+echo "[crash] SIGKILL at best block #$(block_number "$rpc_port")"
+kill -KILL "$NODE_PID"
+wait "$NODE_PID" 2>/dev/null || true
 kill -TERM "$client_pid" 2>/dev/null || true
 wait "$client_pid" 2>/dev/null || true
 client_pid=""
 
 echo "[crash] restarting on the same base path"
-start_node
+start_dev_node "$base/node.log" "${node_args[@]}"
 node "$REPO_ROOT/scripts/client/crash-check.mjs" verify "$base/saved.json"

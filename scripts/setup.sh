@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing the chain needs, and only what is missing:
-# the Rust wasm targets and rust-src (through rustup), Debian's protobuf-compiler, clang and
-# libclang-dev, and the npm packages of the client scripts and of zombienet. Safe to run any number of times; prints each thing it installs.
+# the Rust wasm targets and rust-src (through rustup), Debian's protobuf-compiler, clang,
+# libclang-dev, curl and python3 (the end-to-end scripts talk to the node with them), Node.js and
+# npm, and the npm packages of the client scripts and of zombienet. Safe to run any number of
+# times; prints each thing it installs. Runs on its own on a fresh Debian machine with rustup.
 set -euo pipefail
+source "$(dirname "$0")/common.sh"
 
 say() { printf '[setup] %s\n' "$*"; }
 
@@ -24,33 +27,15 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
 	rustup component add rust-src
 fi
 
-missing=()
-for pkg in protobuf-compiler clang libclang-dev; do
-	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo="sudo"
-	say "installing Debian packages: ${missing[*]}"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+apt_install protobuf-compiler clang libclang-dev curl python3
 
-# The client scripts (end-to-end flows) use @polkadot/api from their own npm package.
+# The client scripts (end-to-end flows) use @polkadot/api from their own npm package. Node.js may
+# come from elsewhere than Debian (nvm, a tarball): only a missing `node` or `npm` is installed.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo="sudo"
-	say "installing Debian packages: nodejs npm"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+	apt_install nodejs npm
 fi
-root="$(cd "$(dirname "$0")/.." && pwd)"
 for package in scripts/client zombienet; do
-	dir="$root/$package"
-	if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-		say "installing npm packages of $package (npm ci)"
-		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
+	ensure_npm "$REPO_ROOT/$package"
 done
 
 say "toolchain ready: $(rustc --version), protoc $(protoc --version | cut -d' ' -f2)"

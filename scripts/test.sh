@@ -28,10 +28,10 @@ step "build"
 build_node
 
 step "cargo clippy (-D warnings)"
-cargo clippy --release --locked --workspace --all-targets "${CARGO_FEATURES[@]}" -- -D warnings
+cargo_release clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --release --workspace"
-cargo test --release --locked --workspace "${CARGO_FEATURES[@]}"
+cargo_release test --workspace
 
 # The end-to-end runs mostly wait for 6-second blocks, so they share the machine well.
 step "end-to-end, side by side: dev chain flows, crash recovery, 4-validator network (zombienet)"

@@ -11,11 +11,9 @@ ZOMBIENET_DIR="$REPO_ROOT/zombienet"
 ZOMBIENET="$ZOMBIENET_DIR/node_modules/.bin/zombienet"
 export DEX_NODE
 
-[ -x "$DEX_NODE" ] || { echo "[zombienet] $DEX_NODE not found: run scripts/run-dev.sh or build the node first" >&2; exit 1; }
-if [ ! -x "$ZOMBIENET" ]; then
-	echo "[zombienet] installing zombienet (npm ci in zombienet/)"
-	(cd "$ZOMBIENET_DIR" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+require_node zombienet
+ensure_npm "$ZOMBIENET_DIR"
+[ -x "$ZOMBIENET" ] || { echo "[zombienet] $ZOMBIENET not found after npm ci in zombienet/" >&2; exit 1; }
 
 # Stops zombienet's process group (zombienet and every node it started) and removes its files.
 cleanup() {

@@ -1,5 +1,5 @@
 //! Builds the benchmark runtime's WebAssembly blob, which `dex-node benchmark pallet --runtime`
-//! loads, when `DEX_BENCH_WASM` is set (`scripts/bench-asset-conversion.sh` sets it). Without it
+//! loads, when `DEX_BENCH_WASM` is set (`scripts/bench/asset-conversion.sh` sets it). Without it
 //! only the native crate is built, for its tests: the blob is needed by the benchmarks alone, and
 //! building it would rebuild a second runtime on every change to the AMM.
 

@@ -8,7 +8,7 @@
 //! `dex-node benchmark pallet --runtime <this wasm>` runs three suites on it:
 //! - [`compare`]: the same operations (2-, 3- and 4-asset swaps, add and remove liquidity) on
 //!   identical pools of both pallets, so that time, storage reads and writes and proof size can be
-//!   set against each other (`scripts/bench-asset-conversion.sh`);
+//!   set against each other (`scripts/bench/asset-conversion.sh`);
 //! - `pallet_amm` and `pallet_asset_conversion`: each pallet's own benchmarks, whose generated
 //!   weights the script prints side by side.
 //!

@@ -1,17 +1,18 @@
-#!/usr/bin/env bash
-# Draws the benchmark plots of docs/BENCHMARKS.md from the results the benchmark scripts leave in
-# target/: node throughput per transaction kind (scripts/bench-throughput.sh ->
-# target/throughput.json) and liquidity-mining cost vs stakers and farms
-# (scripts/bench-farm-stakers.sh -> target/farm-stakers.json). Writes docs/img/*.png.
-# Installs matplotlib (pip, user site) when it is missing.
-set -euo pipefail
-source "$(dirname "$0")/common.sh"
-cd "$REPO_ROOT"
+#!/usr/bin/env python3
+"""Draws the benchmark plots of docs/BENCHMARKS.md (scripts/bench/plots.sh).
 
-python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet --user matplotlib
-mkdir -p docs/img
+Usage: plots.py THROUGHPUT_JSON FARM_STAKERS_JSON OUT_DIR
 
-python3 - target/throughput.json target/farm-stakers.json docs/img <<'PY'
+Reads (each plot is drawn only when its file exists):
+- THROUGHPUT_JSON: node throughput per transaction kind, as scripts/bench/throughput.sh leaves it
+  (target/throughput.json: `kind`, `perSecond`, `perBlock` of each kind);
+- FARM_STAKERS_JSON: liquidity-mining cost vs stakers and farms, as scripts/report/farm_stakers.py
+  writes it for scripts/bench/farm-stakers.sh (target/farm-stakers.json).
+
+Writes: OUT_DIR/throughput.png and OUT_DIR/farm-costs.png, and a `wrote PATH` line for each.
+Needs matplotlib.
+"""
+
 import json, os, sys
 import matplotlib
 matplotlib.use("Agg")
@@ -55,4 +56,3 @@ if os.path.exists(farm_path):
     fig.tight_layout()
     fig.savefig(os.path.join(out, "farm-costs.png"))
     print(f"wrote {os.path.join(out, 'farm-costs.png')}")
-PY

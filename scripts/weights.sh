@@ -8,24 +8,43 @@
 # all written to runtime/src/weights/, which the runtime uses. Our pallets' own `src/weights.rs`
 # (their `WeightInfo` trait and defaults for other runtimes) are regenerated too.
 # Also records the machine's figures (`dex-node benchmark machine`) in runtime/src/weights/MACHINE.md.
-# Usage: scripts/benchmark-weights.sh [pallet...]   (default: all; STEPS and REPEAT can be set)
+# Usage: scripts/weights.sh [--ours] [pallet...]
+#   no argument: everything above;
+#   pallet...:   only those pallets' weights (e.g. pallet_amm pallet_assets), no overhead, database
+#                or machine figures;
+#   --ours:      our pallets, pallet_amm and pallet_liquidity_mining (with any pallets named too).
+# STEPS (default 50) and REPEAT (default 20) can be set.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
+
+usage() {
+	echo "usage: scripts/weights.sh [--ours] [pallet...]   (no argument: every weight)" >&2
+	exit 2
+}
 
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
 WEIGHTS="$REPO_ROOT/runtime/src/weights"
 HEADER="$REPO_ROOT/scripts/weight-header.txt"
-RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
 # Every pallet with benchmarks in runtime/src/benchmarks.rs, by the name the CLI knows.
 ALL_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_sudo
 	pallet_transaction_payment pallet_asset_conversion_tx_payment pallet_assets pallet_amm
 	pallet_liquidity_mining)
+# Ours: their own `src/weights.rs` is regenerated too.
+OUR_PALLETS=(pallet_amm pallet_liquidity_mining)
 
-pallets=("$@")
+pallets=()
+for arg in "$@"; do
+	case "$arg" in
+	--ours) pallets+=("${OUR_PALLETS[@]}") ;;
+	-h | --help) usage ;;
+	-*) echo "[weights] unknown option $arg" >&2; usage ;;
+	*) pallets+=("$arg") ;;
+	esac
+done
 everything=0
-[ ${#pallets[@]} -gt 0 ] || { pallets=("${ALL_PALLETS[@]}"); everything=1; }
+[ $# -gt 0 ] || { pallets=("${ALL_PALLETS[@]}"); everything=1; }
 
 build_node
 
@@ -47,16 +66,14 @@ bench_pallet() {
 for pallet in "${pallets[@]}"; do
 	echo "[weights] $pallet (steps $STEPS, repeat $REPEAT) -> runtime/src/weights/"
 	bench_pallet "$pallet" --output "$WEIGHTS/"
-	case "$pallet" in
-	pallet_amm | pallet_liquidity_mining)
+	if [[ " ${OUR_PALLETS[*]} " == *" $pallet "* ]]; then
 		dir="pallets/$(echo "${pallet#pallet_}" | tr '_' '-')"
 		# A second run: weights written from `--json-input` lose their storage and proof-size
 		# information.
 		echo "[weights] $pallet -> $dir/src/weights.rs"
 		bench_pallet "$pallet" --template "$REPO_ROOT/scripts/weight-template.hbs" \
 			--output "$dir/src/weights.rs"
-		;;
-	esac
+	fi
 done
 
 if [ "$everything" -eq 1 ]; then
@@ -70,13 +87,13 @@ if [ "$everything" -eq 1 ]; then
 	# The storage benchmark reads and writes every key of a chain database, in ParityDB like the
 	# node's. A fresh genesis holds a few dozen keys and its average is dominated by reading the
 	# 1 MB runtime code, so the benchmark runs on the database a throughput run leaves behind
-	# (scripts/bench-throughput.sh: some 18,000 accounts, pools, a farm, 50 blocks). Reads are
+	# (scripts/bench/throughput.sh: some 18,000 accounts, pools, a farm, 50 blocks). Reads are
 	# cold (no trie cache); writes are timed per key in commits of 100 keys, fewer than a full
 	# block commits at once.
 	state_db=${STORAGE_DB:-$REPO_ROOT/target/throughput-db}
 	if [ ! -d "$state_db/chains" ]; then
-		echo "[weights] building a chain database: THROUGHPUT_DB=$state_db scripts/bench-throughput.sh 3000"
-		THROUGHPUT_DB="$state_db" "$REPO_ROOT/scripts/bench-throughput.sh" 3000
+		echo "[weights] building a chain database: THROUGHPUT_DB=$state_db scripts/bench/throughput.sh 3000"
+		THROUGHPUT_DB="$state_db" "$REPO_ROOT/scripts/bench/throughput.sh" 3000
 	fi
 	echo "[weights] ParityDB read/write ($state_db) -> runtime/src/weights/paritydb_weights.rs"
 	"$DEX_NODE" benchmark storage \
@@ -94,7 +111,7 @@ if [ "$everything" -eq 1 ]; then
 	{
 		echo "# The machine the weights were generated on"
 		echo
-		echo "\`dex-node benchmark machine --allow-fail\`, run by \`scripts/benchmark-weights.sh\` on $(date -u +%Y-%m-%d):"
+		echo "\`dex-node benchmark machine --allow-fail\`, run by \`scripts/weights.sh\` on $(date -u +%Y-%m-%d):"
 		echo
 		echo '```text'
 		"$DEX_NODE" benchmark machine --dev --base-path "$db" --allow-fail 2>&1 |

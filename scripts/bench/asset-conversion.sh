@@ -9,11 +9,11 @@
 #      by side, in ref time, reads, writes and proof size, and in weight at the DEX runtime's
 #      database costs.
 # Prints both tables (Markdown) and the worst ratio of each target, and writes
-# target/asset-conversion.json.
-# Usage: scripts/bench-asset-conversion.sh [REPEAT] (default 20: repeats of each comparison; the
+# target/asset-conversion.json (the tables and the report: scripts/report/asset_conversion.py).
+# Usage: scripts/bench/asset-conversion.sh [REPEAT] (default 20: repeats of each comparison; the
 # own suites run STEPS steps, default 20, of OWN_REPEAT repeats, default 10).
 set -euo pipefail
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../common.sh"
 cd "$REPO_ROOT"
 
 REPEAT=${1:-20}
@@ -21,7 +21,7 @@ STEPS=${STEPS:-20}
 OWN_REPEAT=${OWN_REPEAT:-10}
 build_node
 echo "[build] DEX_BENCH_WASM=1 cargo build --release -p dex-bench-runtime ${CARGO_FEATURES[*]}"
-DEX_BENCH_WASM=1 cargo build --release --locked -p dex-bench-runtime "${CARGO_FEATURES[@]}"
+DEX_BENCH_WASM=1 cargo_release build -p dex-bench-runtime
 WASM="$CARGO_TARGET_DIR/release/wbuild/dex-bench-runtime/dex_bench_runtime.compact.compressed.wasm"
 work=$(mktemp -d -t dex-asset-conversion.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -39,6 +39,6 @@ for pallet in pallet_amm pallet_asset_conversion; do
 		--header "$REPO_ROOT/scripts/weight-header.txt" --output "bench/weights/$pallet.rs" >/dev/null
 done
 
-python3 "$REPO_ROOT/scripts/asset-conversion-report.py" "$work/compare.json" "$REPEAT" \
+python3 "$REPORTS/asset_conversion.py" "$work/compare.json" "$REPEAT" \
 	bench/weights/pallet_amm.rs bench/weights/pallet_asset_conversion.rs \
 	runtime/src/weights/paritydb_weights.rs "$REPO_ROOT/target/asset-conversion.json"

@@ -4,17 +4,17 @@
 # the full blocks with `dex-node benchmark block` to compare their execution time with the weight
 # they were charged. Prints transactions per block and per second of each kind, the ratio
 # swaps/s ÷ transfers/s, and each full block's execution time as a share of its weight.
-# Usage: scripts/bench-throughput.sh [PER_SENDER] (default 3000 transactions per sender and kind)
+# Usage: scripts/bench/throughput.sh [PER_SENDER] (default 3000 transactions per sender and kind)
 # THROUGHPUT_DB=DIR keeps the node's database in DIR afterwards (replacing what DIR held), e.g. for
-# `dex-node benchmark storage` on a database of realistic size (scripts/benchmark-weights.sh).
-# Results: target/throughput.json and the console.
+# `dex-node benchmark storage` on a database of realistic size (scripts/weights.sh).
+# Results: target/throughput.json and the console (the reports: scripts/report/throughput.py).
 set -euo pipefail
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../common.sh"
 cd "$REPO_ROOT"
 
 PER_SENDER=${1:-3000}
 [ -x "$DEX_NODE" ] || build_node
-[ -d "$REPO_ROOT/scripts/client/node_modules" ] || (cd "$REPO_ROOT/scripts/client" && npm ci --no-audit --no-fund --loglevel=error)
+ensure_npm "$REPO_ROOT/scripts/client"
 
 keep_db=${THROUGHPUT_DB:-}
 if [ -n "$keep_db" ]; then
@@ -28,39 +28,24 @@ rpc_port=$(free_port)
 results="$REPO_ROOT/target/throughput.json"
 mkdir -p "$(dirname "$results")"
 
-node_pid=""
-stop_node() {
-	stop_process "$node_pid"
-	node_pid=""
-}
 cleanup() {
-	stop_node
+	stop_dev_node
 	[ -n "$keep_db" ] || rm -rf "$base"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "[throughput] dex-node --dev (base path $base, rpc $rpc_port)"
-"$DEX_NODE" --dev --base-path "$base" --rpc-port "$rpc_port" --port "$(free_port)" \
+start_dev_node "$base/node.log" --dev --base-path "$base" --rpc-port "$rpc_port" --port "$(free_port)" \
 	--no-prometheus --no-telemetry --pool-limit 100000 --pool-kbytes 400000 \
-	--rpc-max-request-size 100 --rpc-max-connections 10 >"$base/node.log" 2>&1 &
-node_pid=$!
-for _ in $(seq 1 60); do
-	rpc "$rpc_port" system_health >/dev/null 2>&1 && break
-	sleep 1
-done
+	--rpc-max-request-size 100 --rpc-max-connections 10
 
 DEX_WS="ws://127.0.0.1:$rpc_port" node scripts/client/throughput.mjs --per-sender "$PER_SENDER" \
 	--json "$results"
-stop_node
+stop_dev_node
 
 # Re-execute the blocks each kind filled and compare their execution time with their weight.
-python3 - "$results" <<'PY' >"$base/ranges"
-import json, sys
-for r in json.load(open(sys.argv[1])):
-    if r["fullBlocks"] > 0:
-        print(r["kind"], min(r["fullBlockNumbers"]), max(r["fullBlockNumbers"]))
-PY
+python3 "$REPORTS/throughput.py" ranges "$results" >"$base/ranges"
 while read -r kind from to; do
 	# The first block a `benchmark block` process executes also pays for compiling the runtime,
 	# so the block before the range runs first and its figure is dropped.
@@ -70,15 +55,4 @@ while read -r kind from to; do
 		tee -a "$base/blocks.txt"
 done <"$base/ranges"
 
-python3 - "$results" "$base/blocks.txt" <<'PY'
-import json, re, sys
-results = {r["kind"]: r for r in json.load(open(sys.argv[1]))}
-used = [float(m.group(1)) for m in re.finditer(r"used\s+([\d.]+)% of its weight", open(sys.argv[2]).read())]
-for kind, r in results.items():
-    print(f"{kind}: {r['perBlock']} per block, {r['perSecond']}/s over {r['fullBlocks']} full blocks "
-          f"({r['weightPercent']}% of the normal weight)")
-if "transfer" in results and "swap" in results and results["transfer"]["perSecond"]:
-    print(f"swaps/s ÷ transfers/s = {results['swap']['perSecond'] / results['transfer']['perSecond']:.2f}")
-if used:
-    print(f"full blocks executed in {min(used):.1f}% to {max(used):.1f}% of their weight")
-PY
+python3 "$REPORTS/throughput.py" summary "$results" "$base/blocks.txt"

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Report of scripts/bench-asset-conversion.sh: pallet-amm ("ours") against pallet-asset-conversion
+"""Report of scripts/bench/asset-conversion.sh: pallet-amm ("ours") against pallet-asset-conversion
 ("theirs").
 
-Arguments: COMPARE_JSON REPEAT OUR_WEIGHTS_RS THEIR_WEIGHTS_RS PARITYDB_WEIGHTS_RS OUT_JSON
+Usage: asset_conversion.py COMPARE_JSON REPEAT OUR_WEIGHTS_RS THEIR_WEIGHTS_RS PARITYDB_WEIGHTS_RS OUT_JSON
 
+Reads:
 - COMPARE_JSON: `--json-file` output of the `pallet_dex_compare` suite (benchmarks `amm_*` and
-  `ac_*`, the same operation on identical pools);
+  `ac_*`, the same operation on identical pools); REPEAT, its repeats (for the table's title);
 - the two weight files: each pallet's own benchmarks, generated on the same runtime and machine;
 - PARITYDB_WEIGHTS_RS: the DEX runtime's database weights, to turn reads and writes into time.
 
-Prints two Markdown tables and the worst ratios, and writes OUT_JSON.
+Writes: two Markdown tables and the worst ratios (stdout), and OUT_JSON (the same figures).
 """
 
 import json
