@@ -13,11 +13,49 @@ export const SIGNED_EXTENSIONS = {
   },
 };
 
+/** The node the scripts talk to unless told otherwise: the dev chain's RPC port. */
+export const DEFAULT_WS = 'ws://127.0.0.1:9944';
+
 /** Connects to a node; the endpoint defaults to $DEX_WS or the dev chain's ws://127.0.0.1:9944. */
 export async function connect(endpoint) {
-  endpoint = endpoint || process.env.DEX_WS || 'ws://127.0.0.1:9944';
+  endpoint = endpoint || process.env.DEX_WS || DEFAULT_WS;
   const provider = new WsProvider(endpoint, 1000, {}, 30_000);
   return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, signedExtensions: SIGNED_EXTENSIONS });
+}
+
+/**
+ * Connects to a node once, without retrying: rejects within `timeoutMs` with a readable error if
+ * the node cannot be reached (where `connect` keeps retrying, as the flows want while a node
+ * starts).
+ */
+export async function connectOnce(endpoint, timeoutMs = 10_000) {
+  endpoint = endpoint || process.env.DEX_WS || DEFAULT_WS;
+  const provider = new WsProvider(endpoint, false, {}, 30_000);
+  try {
+    await new Promise((resolve, reject) => {
+      const silent = () => reject(new Error(`no answer within ${timeoutMs / 1000} s`));
+      const timer = setTimeout(silent, timeoutMs);
+      const settle = (fn, value) => {
+        clearTimeout(timer);
+        offConnected();
+        offError();
+        fn(value);
+      };
+      const offConnected = provider.on('connected', () => settle(resolve));
+      const offError = provider.on('error', (e) => {
+        settle(reject, new Error(e?.message || e?.error?.message || 'connection refused'));
+      });
+      provider.connect().catch((e) => settle(reject, e));
+    });
+    const options = { provider, noInitWarn: true, throwOnConnect: true };
+    return await ApiPromise.create({ ...options, signedExtensions: SIGNED_EXTENSIONS });
+  } catch (error) {
+    await provider.disconnect().catch(() => {});
+    throw new Error(
+      `cannot reach a node at ${endpoint} (${error.message}): start one (scripts/run-dev.sh) or ` +
+        'point --ws or $DEX_WS at one',
+    );
+  }
 }
 
 /** A signer from a dev URI (`//Alice`) or a seed phrase. */
@@ -25,10 +63,96 @@ export function signer(uri) {
   return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri);
 }
 
+/** An error the chain reported, with its `code` (`amm.PoolNotFound`, `token.FundsUnavailable`). */
+export class ChainError extends Error {
+  constructor(code, explanation) {
+    super(`${code}: ${explanation}`);
+    this.code = code;
+  }
+}
+
+/** `TokenError`, `ArithmeticError`, `TransactionalError` and `DispatchError` in words. */
+const DISPATCH_WORDS = {
+  token: {
+    FundsUnavailable: 'the account does not hold enough of a token for this',
+    OnlyProvider: 'the account would be removed while it is the only provider of references',
+    BelowMinimum: "an account would be left or created below the token's minimum balance",
+    CannotCreate: 'the receiving account cannot be created',
+    UnknownAsset: 'the asset does not exist',
+    Frozen: 'the funds are frozen',
+    Unsupported: 'the asset does not support this operation',
+    CannotCreateHold: 'no hold can be placed: the account has no provider reference',
+    NotExpendable: 'this would take the account below its existential deposit',
+    Blocked: 'the account may not send or receive this asset',
+  },
+  arithmetic: {
+    Underflow: 'an amount would fall below zero (a balance is too low)',
+    Overflow: 'an amount would exceed the largest balance',
+    DivisionByZero: 'a division by zero',
+  },
+  transactional: {
+    LimitReached: 'too many nested transactional layers',
+    NoLayer: 'no transactional layer was open',
+  },
+  dispatch: {
+    Other: 'an unspecified error',
+    CannotLookup: 'an address could not be looked up',
+    BadOrigin: 'the signer may not make this call',
+    ConsumerRemaining: 'the account still has consumer references and cannot be removed',
+    NoProviders: 'the account has no provider reference (it holds no native tokens)',
+    TooManyConsumers: 'the account has too many consumer references',
+    Exhausted: "the block's resources are exhausted; retry in a later block",
+    Corruption: 'the chain state is inconsistent',
+    Unavailable: 'a resource is not available right now; retry',
+    RootNotAllowed: 'the root origin may not make this call',
+  },
+};
+
+/** A failed extrinsic's `dispatchError` as a `ChainError`: module errors by name and docs. */
+export function chainError(api, dispatchError) {
+  if (dispatchError.isModule) {
+    try {
+      const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
+      const words = docs.join(' ').trim() || 'no description in the metadata';
+      return new ChainError(`${section}.${name}`, words);
+    } catch {
+      return new ChainError('dispatch.Module', `unknown module error ${dispatchError.toString()}`);
+    }
+  }
+  for (const kind of ['Token', 'Arithmetic', 'Transactional']) {
+    if (dispatchError[`is${kind}`]) {
+      const [section, variant] = [kind.toLowerCase(), dispatchError[`as${kind}`].type];
+      return new ChainError(`${section}.${variant}`, DISPATCH_WORDS[section][variant] || variant);
+    }
+  }
+  const { type } = dispatchError;
+  const words = DISPATCH_WORDS.dispatch[type] || dispatchError.toString();
+  return new ChainError(`dispatch.${type}`, words);
+}
+
+/** Why the node's transaction pool refused a transaction (e.g. RPC error 1010), in words. */
+const POOL_REFUSALS = [
+  [/Inability to pay some fees/i, 'CannotPayFee', 'the signer cannot pay the transaction fee: it ' +
+    'holds too little of the fee asset (or, with --fee-in, the asset has no native-token pool)'],
+  [/Priority is too low/i, 'PriorityTooLow',
+    'a transaction of the signer with the same nonce is already waiting; let it land first'],
+  [/outdated|stale/i, 'Outdated', "the transaction's nonce is already used; retry"],
+  [/bad signature|BadProof/i, 'BadProof', 'the signature does not verify'],
+  [/ExhaustsResources/i, 'ExhaustsResources', 'the transaction does not fit in a block'],
+];
+
+/** `error` from submitting a transaction; a `ChainError` (`pool.CannotPayFee`, ...) if refused. */
+export function poolRefusal(error) {
+  const found = POOL_REFUSALS.find(([pattern]) => pattern.test(error.message));
+  return found ? new ChainError(`pool.${found[1]}`, `${found[2]} (node: ${error.message})`) : error;
+}
+
 /**
  * Signs and submits `tx` (with signing `options` such as `{ assetId }` to pay its fee in an asset),
  * resolves with its events once it is in a block (the array also carries `blockHash`), and rejects
- * with the decoded module error if it failed.
+ * with a `ChainError` if it failed: `section.Name: docs` for a module error (e.g.
+ * `amm.PoolNotFound: There is no pool of these assets.`), `token.FundsUnavailable: ...` and the
+ * like otherwise.
  */
 export function submit(api, tx, from, options = {}) {
   return new Promise((resolve, reject) => {
@@ -36,12 +160,7 @@ export function submit(api, tx, from, options = {}) {
     tx.signAndSend(from, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         unsubscribe();
-        if (dispatchError.isModule) {
-          const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-          reject(new Error(`${section}.${name}: ${docs.join(' ')}`));
-        } else {
-          reject(new Error(dispatchError.toString()));
-        }
+        reject(chainError(api, dispatchError));
         return;
       }
       if (status.isInBlock) {
@@ -51,9 +170,10 @@ export function submit(api, tx, from, options = {}) {
         resolve(result);
       } else if (status.isDropped || status.isInvalid || status.isUsurped) {
         unsubscribe();
-        reject(new Error(`transaction ${status.type}`));
+        const why = `the node's pool let the transaction go (${status.type}) before a block had it`;
+        reject(new ChainError(`pool.${status.type}`, why));
       }
-    }).then((u) => { unsubscribe = u; }, reject);
+    }).then((u) => { unsubscribe = u; }, (error) => reject(poolRefusal(error)));
   });
 }
 

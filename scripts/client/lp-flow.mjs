@@ -14,8 +14,6 @@ import { connect, big, runFlow, isMain, signer, submit } from './lib.mjs';
 import { run, loadAssets, pools, position, feeQuote } from './dex.mjs';
 
 const Q64 = 1n << 64n;
-/** Blocks in 365 days of 6-second blocks (the runtime's BLOCKS_PER_YEAR). */
-const BLOCKS_PER_YEAR = 5_256_000n;
 
 const priceX64 = (reserveIn, reserveOut) => (reserveOut * Q64) / reserveIn;
 const valueAt = (amount, price) => (amount * price) >> 64n;
@@ -99,7 +97,10 @@ export async function lpFlow(endpoint, checks) {
     const poolValue = valueAt(dexU, pDex) + usdtD;
     const stakedValue = (poolValue * big(farm.totalStaked)) / supply;
     const rate = farm.active.isTrue ? big(farm.rewardPerBlock) : 0n;
-    const yearly = valueAt(rate * BLOCKS_PER_YEAR, pDexr);
+    // Blocks in 365 days of 6-second blocks: the farms' annualising constant.
+    const blocksPerYear = big(api.consts.liquidityMining.blocksPerYear);
+    checks.check('blocks a year', blocksPerYear, 5_256_000n);
+    const yearly = valueAt(rate * blocksPerYear, pDexr);
     const expected = (yearly * 1_000_000n) / stakedValue;
     checks.check('reward price on the deepest route', big(atApr.rewardPriceX64), pDexr);
     checks.check('APR (ppm) recomputed from the farm and the pools', big(atApr.aprPpm.unwrap()), expected);
