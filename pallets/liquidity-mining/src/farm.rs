@@ -131,10 +131,12 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::TooManyEndingsInBlock)?;
 
 		let account = Self::account_id();
-		if !frame_system::Pallet::<T>::account_exists(&account) {
-			// The pallet's account holds LP tokens for as long as the chain runs.
+		// The pallet's account holds LP tokens for as long as the chain runs. It needs a provider
+		// of its own: an account that exists for a sufficient asset alone has none.
+		if frame_system::Pallet::<T>::providers(&account) == 0 {
 			frame_system::Pallet::<T>::inc_providers(&account);
 		}
+		Self::hold_lp_account(lp_token, &account);
 		Farms::<T>::insert(farm_id, farm);
 		NextFarmId::<T>::put(next_id);
 
@@ -207,8 +209,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(old_end > now, Error::<T>::FarmEnded);
 
 		Self::update_farm(&mut farm);
-		// Emission up to this block stays; nothing after it.
-		let end = now.max(farm.start);
+		// Emission up to this block stays; nothing after it. A farm ended before its start never
+		// runs: it starts and ends now, so that it counts as ended from here on (no second end,
+		// no new rate, no extension).
+		if now < farm.start {
+			farm.start = now;
+			farm.rate_since = now;
+			farm.last_update = now;
+		}
+		let end = now;
 		farm.end = end;
 		FarmEndings::<T>::mutate(old_end, |ids| ids.retain(|id| *id != farm_id));
 		let total_emitted = Self::schedule(&farm).emitted(Self::block_u64(end)).into();
@@ -221,5 +230,24 @@ impl<T: Config> Pallet<T> {
 			total_emitted,
 		});
 		Ok(())
+	}
+
+	/// Refuses a farm that no longer emits (audit L-5: stakes there would earn nothing). A farm
+	/// that has not started yet takes stakes.
+	pub(crate) fn ensure_running(farm: &FarmInfoOf<T>) -> sp_runtime::DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(Self::effective_end(farm) > now, Error::<T>::FarmEnded);
+		Ok(())
+	}
+
+	/// Gives the pallet's account of `lp_token` a reason to exist that takes no consumer
+	/// reference and survives a zero balance (an account deposit, zero for LP tokens), so that no
+	/// dust of other tokens sent to the pallet's account can stop stakes from arriving. Touching
+	/// an account that exists already fails and changes nothing, which is all that is needed;
+	/// an LP token that cannot take the account (not live) fails the stakes themselves.
+	fn hold_lp_account(lp_token: T::LpToken, account: &T::AccountId) {
+		let _ = frame_support::storage::with_storage_layer(|| {
+			T::LpTokens::touch(lp_token, account, account)
+		});
 	}
 }

@@ -76,7 +76,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Preservation},
-		Get,
+		AccountTouch, Get,
 	},
 	PalletId,
 };
@@ -193,7 +193,8 @@ pub mod pallet {
 
 		/// LP tokens, which stakers deposit with this pallet's account.
 		type LpTokens: Inspect<Self::AccountId, AssetId = Self::LpToken, Balance = Self::Balance>
-			+ Mutate<Self::AccountId>;
+			+ Mutate<Self::AccountId>
+			+ AccountTouch<Self::LpToken, Self::AccountId, Balance = Self::Balance>;
 
 		/// The AMM: which LP tokens exist, and adding liquidity for `add_liquidity_and_stake`.
 		type Amm: LiquidityProvider<
@@ -423,7 +424,8 @@ pub mod pallet {
 		InsufficientStake,
 		/// There are no rewards to claim.
 		NothingToClaim,
-		/// The farm no longer emits: its rate cannot change and it cannot end again.
+		/// The farm no longer emits: it takes no stakes, its rate cannot change and it cannot end
+		/// again.
 		FarmEnded,
 		/// The reward asset does not exist.
 		UnknownRewardAsset,

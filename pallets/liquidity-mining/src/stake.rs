@@ -44,6 +44,7 @@ impl<T: Config> Pallet<T> {
 	) -> sp_runtime::DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
+		Self::ensure_running(&farm)?;
 		let mut stake = Stakes::<T>::get(who, farm_id).unwrap_or_default();
 		// The transfer below would fail too, with an arithmetic error for amounts past the
 		// balance; this says what is wrong.
@@ -157,13 +158,17 @@ impl<T: Config> Pallet<T> {
 		farm.total_staked = farm.total_staked.saturating_sub(stake.amount);
 		// Forfeited rewards were distributed but will never be minted.
 		farm.forfeited = farm.forfeited.saturating_add(forfeited);
-		T::LpTokens::transfer(
-			farm.lp_token,
-			&Self::account_id(),
-			who,
-			stake.amount,
-			Preservation::Expendable,
-		)?;
+		// A stake of nothing (all unstaked, rewards left) moves no tokens: the transfer of zero
+		// would fail for a holder whose LP account is gone (audit L-3).
+		if !stake.amount.is_zero() {
+			T::LpTokens::transfer(
+				farm.lp_token,
+				&Self::account_id(),
+				who,
+				stake.amount,
+				Preservation::Expendable,
+			)?;
+		}
 
 		Self::deposit_event(Event::EmergencyWithdrawn {
 			farm_id,
@@ -186,6 +191,7 @@ impl<T: Config> Pallet<T> {
 		amount2_min: T::Balance,
 	) -> sp_runtime::DispatchResult {
 		let farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotFound)?;
+		Self::ensure_running(&farm)?;
 		let minted = T::Amm::add_liquidity(
 			who,
 			&farm.lp_token,

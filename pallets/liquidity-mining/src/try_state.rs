@@ -6,7 +6,8 @@ use super::*;
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: each farm's total stake equals the sum of its stakes; the
 	/// pallet's account holds every staked LP token; no farm emitted more than its schedule and
-	/// cap allow, or minted more than it distributed.
+	/// cap allow, or minted more than it distributed; the end of every running farm is announced
+	/// for the hook exactly once.
 	///
 	/// Iterates every farm and stake: for `try-runtime` and test harnesses, never for a block.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -34,6 +35,23 @@ impl<T: Config> Pallet<T> {
 				.entry(codec::Encode::encode(&farm.lp_token))
 				.or_insert((farm.lp_token, 0));
 			entry.1 += sum;
+		}
+		// Every running farm's end is announced once, at the block it ends (audit I-4), and every
+		// announcement still to come names a farm that ends then.
+		let now = frame_system::Pallet::<T>::block_number();
+		for (farm_id, farm) in Farms::<T>::iter() {
+			let end = Self::effective_end(&farm);
+			if end > now {
+				let listed = FarmEndings::<T>::get(end).iter().filter(|id| **id == farm_id).count();
+				ensure!(listed == 1, "a running farm's end is not announced exactly once");
+			}
+		}
+		for (block, ids) in FarmEndings::<T>::iter().filter(|(block, _)| *block > now) {
+			for farm_id in ids {
+				let ends_then = Farms::<T>::get(farm_id)
+					.is_some_and(|farm| Self::effective_end(&farm) == block);
+				ensure!(ends_then, "an announced end names no farm that ends then");
+			}
 		}
 		for (lp_token, staked) in staked_by_token.into_values() {
 			ensure!(

@@ -130,3 +130,32 @@ fn extend_and_end_farms() {
 		);
 	})
 }
+
+/// Audit L-1: a farm ended before its start stays ended: no second end, no new rate, no
+/// extension that would bring it back, no stakes, and it never emits.
+#[test]
+fn a_farm_ended_before_its_start_stays_ended() {
+	test(|| {
+		let farm = create_farm(10, 10, 20, u128::MAX);
+		assert_ok!(LiquidityMining::end_farm(RuntimeOrigin::root(), farm));
+		assert_noop!(
+			LiquidityMining::end_farm(RuntimeOrigin::root(), farm),
+			Error::<Test>::FarmEnded
+		);
+		assert_noop!(
+			LiquidityMining::extend_farm(RuntimeOrigin::root(), farm, 50),
+			Error::<Test>::FarmEnded
+		);
+		assert_noop!(
+			LiquidityMining::set_farm_rate(RuntimeOrigin::root(), farm, 5),
+			Error::<Test>::FarmEnded
+		);
+		assert_noop!(
+			LiquidityMining::stake(RuntimeOrigin::signed(ALICE), farm, 10),
+			Error::<Test>::FarmEnded
+		);
+		run_to_block(15);
+		let view = LiquidityMining::farm_view(farm).unwrap();
+		assert_eq!((view.total_emitted, view.remaining_rewards, view.active), (0, 0, false));
+	})
+}
