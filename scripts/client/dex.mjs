@@ -140,7 +140,32 @@ async function poolView(api, assets, p) {
     reserves: [big(p.reserves[0]), big(p.reserves[1])],
     lpSupply: big(p.lpSupply),
     account: p.account.toString(),
+    controls: [control(p.controls[0]), control(p.controls[1])],
   };
+}
+
+/** An asset's controllers over a pool's balance of it (`null`: nobody, as for the native token). */
+function control(c) {
+  if (c.isNone) return null;
+  const { owner, admin, freezer, frozen } = c.unwrap();
+  return { owner: owner.toString(), admin: admin.toString(), freezer: freezer.toString(),
+    frozen: frozen.isTrue };
+}
+
+/**
+ * The rug-pull signal of a pool's assets, in words: which asset's controller can freeze, burn or
+ * move the pool's balance, and which balance cannot move now.
+ */
+export function controlNote(pool) {
+  const notes = pool.controls.map((c, i) => {
+    if (!c) return null;
+    const symbol = pool.assets[i].symbol;
+    const who = (a) => `${a.slice(0, 8)}…`;
+    return c.frozen
+      ? `${symbol}: FROZEN in the pool (its controller stopped it)`
+      : `${symbol}: admin ${who(c.admin)} can burn or move, freezer ${who(c.freezer)} can freeze`;
+  }).filter(Boolean);
+  return notes.length ? notes.join('; ') : 'none';
 }
 
 /** Every pool, as the runtime API reports it, with its assets resolved. */
@@ -418,9 +443,10 @@ const address = (text) => (text.startsWith('//') ? signer(text).address : text);
 export const COMMANDS = {
   pools: {
     args: '',
-    summary: 'every pool: reserves, price, fee, LP supply',
+    summary: 'every pool: reserves, price, fee, LP supply, asset controllers',
     usage: 'Lists every pool with its reserves, the price of its first asset in its second, its ' +
-      'fee and its LP token.',
+      'fee, its LP token, and who can freeze, burn or move its balance of each asset (the ' +
+      'rug-pull signal: every user asset has an owner, admin and freezer).',
     examples: ['pools'],
     run: async ({ api, assets }) => {
       const rows = (await pools(api, assets)).map((p) => {
@@ -429,9 +455,10 @@ export const COMMANDS = {
           p.reserves[0] === 0n ? '-' : formatPrice((p.reserves[1] * Q64) / p.reserves[0], a, b);
         return [pairName(a, b), tokens(p.reserves[0], a), tokens(p.reserves[1], b),
           `1 ${a.symbol} = ${price} ${b.symbol}`, `${(p.feeBps / 100).toFixed(2)} %`, p.lpToken,
-          formatAmount(p.lpSupply, p.lpDecimals)];
+          formatAmount(p.lpSupply, p.lpDecimals), controlNote(p)];
       });
-      return table(rows, ['pool', 'reserve', 'reserve', 'price', 'fee', 'LP token', 'LP supply']);
+      return table(rows,
+        ['pool', 'reserve', 'reserve', 'price', 'fee', 'LP token', 'LP supply', 'asset controllers']);
     },
   },
   farms: {
@@ -616,6 +643,7 @@ export const COMMANDS = {
           ['without (transferred in)', lp(p.lpWithoutBasis)],
           ['holds', pair(p.underlying)],
           ['deposited', pair(p.deposited)],
+          ['asset risk', `${x.symbol}: ${riskWords(p.risks[0])}; ${y.symbol}: ${riskWords(p.risks[1])}`],
         ], ['holdings', '']),
         valuationTable(p, x, y, quote),
       ];
@@ -749,6 +777,16 @@ export const COMMANDS = {
     },
   },
 };
+
+/** A position report's `AssetRisk`, in words. */
+function riskWords(risk) {
+  switch (risk.type) {
+    case 'None': return 'none';
+    case 'Controlled': return 'its admin can burn or move the pool\'s balance, its freezer freeze it';
+    case 'Frozen': return 'FROZEN in the pool';
+    default: return 'DESTROYED';
+  }
+}
 
 /** The value part of a position report, in `quote`. */
 function valuationTable(p, x, y, quote) {

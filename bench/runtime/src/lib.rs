@@ -199,6 +199,7 @@ impl pallet_amm::Config for Runtime {
 	type Balance = Balance;
 	type AssetKind = AssetKind;
 	type Assets = NativeAndAssets;
+	type AssetControls = ();
 	type AssetMetadata =
 		pallet_amm::NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>;
 	type PoolAssetId = AssetId;

@@ -86,7 +86,7 @@ use frame_support::{
 		fungible::NativeOrWithId,
 		fungibles::{self, Balanced, Create, Inspect, Mutate},
 		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
-		Get, Incrementable, Time,
+		AccountTouch, Get, Incrementable, Time,
 	},
 	PalletId,
 };
@@ -132,10 +132,15 @@ pub mod pallet {
 		/// The native token and assets behind one `fungibles` interface (e.g. `UnionOf`).
 		type Assets: Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = Self::Balance>
 			+ Mutate<Self::AccountId>
-			+ Balanced<Self::AccountId>;
+			+ Balanced<Self::AccountId>
+			+ AccountTouch<Self::AssetKind, Self::AccountId, Balance = Self::Balance>;
 
 		/// Symbols and decimals of assets, to name LP tokens.
 		type AssetMetadata: AssetMetadata<Self::AssetKind>;
+
+		/// Who controls each asset a pool holds: the pool view's rug-pull signal, and the one
+		/// way a reserve can empty (`try_state` allows it only for a controlled asset).
+		type AssetControls: AssetControls<Self::AssetKind, Self::AccountId>;
 
 		/// Id of LP tokens.
 		type PoolAssetId: Parameter + MaxEncodedLen + Copy + Ord + Incrementable;
@@ -144,7 +149,8 @@ pub mod pallet {
 		type PoolAssets: Inspect<Self::AccountId, AssetId = Self::PoolAssetId, Balance = Self::Balance>
 			+ Create<Self::AccountId>
 			+ Mutate<Self::AccountId>
-			+ fungibles::metadata::Mutate<Self::AccountId>;
+			+ fungibles::metadata::Mutate<Self::AccountId>
+			+ AccountTouch<Self::PoolAssetId, Self::AccountId, Balance = Self::Balance>;
 
 		/// The pallet's id: its account creates LP tokens; pool accounts derive from it.
 		#[pallet::constant]

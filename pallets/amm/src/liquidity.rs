@@ -249,7 +249,15 @@ impl<T: Config> Pallet<T> {
 		)
 		.map_err(Self::math_error)?;
 		let (amount1, amount2) = (Self::to_balance(amount1), Self::to_balance(amount2));
-		ensure!(!amount1.is_zero() && !amount2.is_zero(), Error::<T>::ZeroAmount);
+		// Each side pays something, except a side whose reserve is empty: only an asset's issuer
+		// can empty a reserve (burning or moving the pool's balance, or destroying the asset),
+		// and the LPs can then still withdraw what remains of the other side.
+		ensure!(
+			(!amount1.is_zero() || reserves.0.is_zero())
+				&& (!amount2.is_zero() || reserves.1.is_zero())
+				&& !(amount1.is_zero() && amount2.is_zero()),
+			Error::<T>::ZeroAmount
+		);
 		ensure!(amount1 >= min1 && amount2 >= min2, Error::<T>::WithdrawalBelowMinimum);
 		let plan = WithdrawalPlan {
 			pool_id,
@@ -289,7 +297,10 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 			Fortitude::Polite,
 		)?;
-		let pay = |asset: &T::AssetKind, amount| {
+		let pay = |asset: &T::AssetKind, amount: T::Balance| {
+			if amount.is_zero() {
+				return Ok(Zero::zero());
+			}
 			T::Assets::transfer(
 				asset.clone(),
 				&account,

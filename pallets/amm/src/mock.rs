@@ -145,6 +145,7 @@ impl pallet_amm::Config for Test {
 	type Balance = u128;
 	type AssetKind = AssetKind;
 	type Assets = NativeAndAssets;
+	type AssetControls = ();
 	type AssetMetadata =
 		pallet_amm::NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>;
 	type PoolAssetId = u32;

@@ -108,6 +108,18 @@ impl<T: Config> Pallet<T> {
 		<T::PoolAssets as fungibles::metadata::Mutate<T::AccountId>>::set(
 			lp_token, &admin, name, symbol, decimals,
 		)?;
+		// Its accounts of both assets and of the LP token (which holds the locked minimum
+		// liquidity) exist from now on, for the creator's account deposits: they take no
+		// consumer reference, so no dust of other assets sent to the pool's account before its
+		// first deposit can use up its references and block it. (`should_touch` would not do:
+		// it declines while the account still has room for references.) An account that holds
+		// something already exists and keeps what it holds; the native token needs no touch.
+		for asset in [&pool_id.0, &pool_id.1] {
+			if T::Assets::balance(asset.clone(), &pool_account).is_zero() {
+				T::Assets::touch(asset.clone(), &pool_account, creator)?;
+			}
+		}
+		T::PoolAssets::touch(lp_token, &pool_account, creator)?;
 
 		Pools::<T>::insert(&pool_id, PoolInfo { lp_token, fee_bps, root_k_last: U256::zero() });
 		LpTokenPools::<T>::insert(lp_token, &pool_id);

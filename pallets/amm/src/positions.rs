@@ -139,7 +139,15 @@ impl<T: Config> Pallet<T> {
 			})
 		})();
 
+		let account = Self::pool_account(&pool_id);
+		let risk = |asset: &T::AssetKind| {
+			AssetRisk::of(
+				&T::AssetControls::control(asset, &account),
+				T::Assets::asset_exists(asset.clone()),
+			)
+		};
 		Some(PositionReport {
+			risks: (risk(&pool_id.0), risk(&pool_id.1)),
 			assets: pool_id,
 			lp_token: info.lp_token,
 			lp_free,

@@ -59,8 +59,13 @@ sp_api::decl_runtime_apis! {
 impl<T: Config> Pallet<T> {
 	/// A pool as the runtime API reports it.
 	pub fn pool_view(pool_id: PoolIdOf<T>, info: PoolInfoOf<T>) -> PoolViewOf<T> {
+		let account = Self::pool_account(&pool_id);
 		PoolView {
-			account: Self::pool_account(&pool_id),
+			controls: (
+				T::AssetControls::control(&pool_id.0, &account),
+				T::AssetControls::control(&pool_id.1, &account),
+			),
+			account,
 			reserves: Self::reserves(&pool_id),
 			lp_supply: Self::lp_supply(info.lp_token),
 			assets: pool_id,

@@ -96,6 +96,38 @@ pub struct PoolView<AssetKind, PoolAssetId, Balance, AccountId> {
 	pub reserves: (Balance, Balance),
 	/// LP tokens in existence.
 	pub lp_supply: Balance,
+	/// Who can freeze or take the pool's balance of `assets.0` and `assets.1` (`None`: nobody,
+	/// as for the native token): the pool's rug-pull signal.
+	pub controls: (Option<AssetControl<AccountId>>, Option<AssetControl<AccountId>>),
+}
+
+/// Who controls an asset that an account (a pool) holds, and whether that balance can move now.
+/// Any of them can hurt the holder: the admin can burn or move its balance, the freezer can
+/// freeze it, the owner can destroy the asset.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct AssetControl<AccountId> {
+	/// Can destroy the asset, and name the other roles.
+	pub owner: AccountId,
+	/// Can burn the holder's balance or transfer it away.
+	pub admin: AccountId,
+	/// Can freeze the holder's balance, or the whole asset.
+	pub freezer: AccountId,
+	/// The holder's balance cannot move now: its account is frozen or blocked, or the asset is
+	/// frozen or being destroyed.
+	pub frozen: bool,
+}
+
+/// Reports who controls an asset (see [`AssetControl`]).
+pub trait AssetControls<AssetKind, AccountId> {
+	/// Who controls `holder`'s balance of `asset`; `None` when nobody can freeze or take it.
+	fn control(asset: &AssetKind, holder: &AccountId) -> Option<AssetControl<AccountId>>;
+}
+
+/// No asset has a controller.
+impl<AssetKind, AccountId> AssetControls<AssetKind, AccountId> for () {
+	fn control(_: &AssetKind, _: &AccountId) -> Option<AssetControl<AccountId>> {
+		None
+	}
 }
 
 /// A quote for a swap along a path, as the runtime API returns it.
@@ -186,6 +218,34 @@ pub struct PositionReport<AssetKind, PoolAssetId, Balance> {
 	pub quote: AssetKind,
 	/// Values in `quote`; `None` when a pool asset has no route of pools to it.
 	pub valuation: Option<PositionValuation<Balance>>,
+	/// What the controllers of the pool's assets can do to its reserves (the rug-pull signal).
+	pub risks: (AssetRisk, AssetRisk),
+}
+
+/// What an asset's controller can do to a pool's balance of it, in short.
+#[derive(Clone, Copy, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub enum AssetRisk {
+	/// Nobody can freeze or take it (the native token).
+	None,
+	/// Its owner, admin or freezer can freeze, burn or move it, or destroy the asset.
+	Controlled,
+	/// It cannot move now: the pool's account is frozen or blocked, or the asset is frozen or
+	/// being destroyed.
+	Frozen,
+	/// The asset was destroyed.
+	Destroyed,
+}
+
+impl AssetRisk {
+	/// The risk of an asset with `control` (see [`AssetControls`]) that `exists` or not.
+	pub fn of<AccountId>(control: &Option<AssetControl<AccountId>>, exists: bool) -> Self {
+		match control {
+			_ if !exists => AssetRisk::Destroyed,
+			None => AssetRisk::None,
+			Some(control) if control.frozen => AssetRisk::Frozen,
+			Some(_) => AssetRisk::Controlled,
+		}
+	}
 }
 
 /// A position's values in the quote asset, at the pools' mid prices (rounded down).

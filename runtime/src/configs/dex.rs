@@ -44,6 +44,7 @@ impl pallet_amm::Config for Runtime {
 	type Balance = Balance;
 	type AssetKind = AssetKind;
 	type Assets = NativeAndAssets;
+	type AssetControls = UserAssetControls;
 	type AssetMetadata =
 		pallet_amm::NativeOrAssetMetadata<NativeSymbol, NativeDecimals, Assets, AccountId>;
 	type PoolAssetId = AssetId;
@@ -156,6 +157,29 @@ impl pallet_liquidity_mining::Config for Runtime {
 	type WeightInfo = weights::pallet_liquidity_mining::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::FarmBenchmarkHelper;
+}
+
+/// Who controls a user asset that a pool holds: its owner, admin and freezer in pallet-assets,
+/// and whether the holder's balance is frozen now. The native token has no controller.
+pub struct UserAssetControls;
+
+impl pallet_amm::AssetControls<AssetKind, AccountId> for UserAssetControls {
+	fn control(
+		asset: &AssetKind,
+		holder: &AccountId,
+	) -> Option<pallet_amm::AssetControl<AccountId>> {
+		let AssetKind::WithId(id) = asset else { return None };
+		let details = pallet_assets::Asset::<Runtime, pallet_assets::Instance1>::get(id)?;
+		let account_stopped =
+			pallet_assets::Account::<Runtime, pallet_assets::Instance1>::get(id, holder)
+				.is_some_and(|account| account.status != pallet_assets::AccountStatus::Liquid);
+		Some(pallet_amm::AssetControl {
+			owner: details.owner,
+			admin: details.admin,
+			freezer: details.freezer,
+			frozen: account_stopped || details.status != pallet_assets::AssetStatus::Live,
+		})
+	}
 }
 
 /// Fees in an asset: the asset is swapped through the AMM's pool with the native token for

@@ -76,10 +76,16 @@ fn check_demo_market() {
 		<dex_runtime::PoolAssets as Inspect<AccountId>>::balance(demo::DEX_USDT_LP_TOKEN, &alice)
 			> 0
 	);
-	// Alice paid the native side of two pools out of her endowment.
+	// Alice paid the native side of three pools out of her endowment, and holds the account
+	// deposits of the pools' five asset accounts, which exist from the pools' creation on.
+	let deposits =
+		5 * <dex_runtime::configs::assets::AssetAccountDeposit as frame_support::traits::Get<
+			u128,
+		>>::get();
+	assert_eq!(dex_runtime::Balances::reserved_balance(&alice), deposits);
 	assert_eq!(
 		dex_runtime::Balances::free_balance(&alice),
-		ENDOWMENT - 100_000 * UNIT - 60_000 * UNIT - 50_000 * UNIT
+		ENDOWMENT - 100_000 * UNIT - 60_000 * UNIT - 50_000 * UNIT - deposits
 	);
 	// The reward token has a price through the DEX/DEXR pool: 0.5 DEX = 1 USDT.
 	let dexr = NativeOrWithId::WithId(demo::DEXR.id);
