@@ -97,10 +97,16 @@ export async function lpFlow(endpoint, checks) {
     const poolValue = valueAt(dexU, pDex) + usdtD;
     const stakedValue = (poolValue * big(farm.totalStaked)) / supply;
     const rate = farm.active.isTrue ? big(farm.rewardPerBlock) : 0n;
-    // Blocks in 365 days of 6-second blocks: the farms' annualising constant.
+    // Blocks in 365 days of 6-second blocks: the farms' annualising constant. The APR counts
+    // what the farm pays in the next year: up to its end, within what remains of its cap.
     const blocksPerYear = big(api.consts.liquidityMining.blocksPerYear);
     checks.check('blocks a year', blocksPerYear, 5_256_000n);
-    const yearly = valueAt(rate * blocksPerYear, pDexr);
+    const now = big((await at.query.system.number()));
+    const [start, end] = [big(farm.startBlock), big(farm.endBlock)];
+    const until = end < now + blocksPerYear ? end : now + blocksPerYear;
+    const blocks = until > (now > start ? now : start) ? until - (now > start ? now : start) : 0n;
+    const paid = rate * blocks < big(farm.remainingRewards) ? rate * blocks : big(farm.remainingRewards);
+    const yearly = valueAt(paid, pDexr);
     const expected = (yearly * 1_000_000n) / stakedValue;
     checks.check('reward price on the deepest route', big(atApr.rewardPriceX64), pDexr);
     checks.check('APR (ppm) recomputed from the farm and the pools', big(atApr.aprPpm.unwrap()), expected);

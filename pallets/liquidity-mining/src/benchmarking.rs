@@ -103,20 +103,40 @@ mod benchmarks {
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let lp_token = T::BenchmarkHelper::lp_token(&account("lp", 0, 0));
+		// The worst case: the LP token's index is full of farms that have ended with nothing
+		// staked, which the call reads and prunes.
+		let reward = T::BenchmarkHelper::reward_asset();
+		let full = T::MaxFarmsPerLpToken::get();
+		for _ in 0..full {
+			let now = frame_system::Pallet::<T>::block_number();
+			Pallet::<T>::create_farm(
+				origin.clone(),
+				lp_token,
+				reward.clone(),
+				RATE.into(),
+				now + 1u32.into(),
+				now + 2u32.into(),
+				CAP.into(),
+			)?;
+		}
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number() + 3u32.into(),
+		);
 		let now = frame_system::Pallet::<T>::block_number();
 
 		#[extrinsic_call]
 		_(
 			origin as T::RuntimeOrigin,
 			lp_token,
-			T::BenchmarkHelper::reward_asset(),
+			reward,
 			RATE.into(),
 			now + 1u32.into(),
 			now + 1_000u32.into(),
 			CAP.into(),
 		);
 
-		assert!(Farms::<T>::contains_key(0));
+		assert!(Farms::<T>::contains_key(full));
+		assert_eq!(FarmsByLpToken::<T>::get(lp_token).into_inner(), [full]);
 		Ok(())
 	}
 

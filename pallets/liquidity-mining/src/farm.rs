@@ -125,8 +125,19 @@ impl<T: Config> Pallet<T> {
 			claimed: Zero::zero(),
 			forfeited: Zero::zero(),
 		};
-		FarmsByLpToken::<T>::try_mutate(lp_token, |ids| ids.try_push(farm_id))
-			.map_err(|_| Error::<T>::TooManyFarms)?;
+		// Farms that have ended with nothing staked leave the LP token's index: nothing can be
+		// staked into them nor earned from them any more (what their stakers are owed stays
+		// claimable by farm id), so an LP token can have any number of farms over its life,
+		// `MaxFarmsPerLpToken` of them at once.
+		let now = frame_system::Pallet::<T>::block_number();
+		FarmsByLpToken::<T>::try_mutate(lp_token, |ids| {
+			ids.retain(|id| {
+				Farms::<T>::get(id)
+					.is_some_and(|f| !f.total_staked.is_zero() || Self::effective_end(&f) > now)
+			});
+			ids.try_push(farm_id)
+		})
+		.map_err(|_| Error::<T>::TooManyFarms)?;
 		FarmEndings::<T>::try_mutate(Self::effective_end(&farm), |ids| ids.try_push(farm_id))
 			.map_err(|_| Error::<T>::TooManyEndingsInBlock)?;
 

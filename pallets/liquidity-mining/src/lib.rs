@@ -211,7 +211,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Most farms (running or ended but not yet emptied) per LP token.
+		/// Most farms per LP token at once: those running or not yet started, and those ended
+		/// that still hold stakes (an ended farm with nothing staked leaves when the next farm
+		/// of its LP token is created).
 		#[pallet::constant]
 		type MaxFarmsPerLpToken: Get<u32>;
 
@@ -243,7 +245,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextFarmId<T: Config> = StorageValue<_, FarmId, ValueQuery>;
 
-	/// Farms of each LP token that still exist.
+	/// Farms of each LP token that run, will run, or hold stakes; ended farms with nothing staked
+	/// are pruned from it when a farm of the same LP token is created.
 	// Blake2_128Concat: LP tokens are created by users through the AMM.
 	#[pallet::storage]
 	pub type FarmsByLpToken<T: Config> = StorageMap<
@@ -414,7 +417,8 @@ pub mod pallet {
 		ZeroReward,
 		/// An amount is zero.
 		ZeroAmount,
-		/// The LP token has as many farms as `MaxFarmsPerLpToken` allows.
+		/// The LP token has as many farms (running, upcoming or holding stakes) as
+		/// `MaxFarmsPerLpToken` allows.
 		TooManyFarms,
 		/// As many farms as `MaxFarmEndingsPerBlock` allows already end in that block.
 		TooManyEndingsInBlock,

@@ -101,7 +101,8 @@ fn value_at_price(amount: u128, price_x64: U256) -> u128 {
 /// A farm's yield, every value in one quote asset (rounded down).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AprFigures {
-	/// Reward units a year at the current rate: `rate · blocks_per_year`.
+	/// Reward units the farm pays in the next year at its current rate:
+	/// `min(rate · blocks, remaining)`, where `blocks` are those it still runs, a year at most.
 	pub yearly_rewards: u128,
 	/// Their value.
 	pub yearly_rewards_value: u128,
@@ -115,20 +116,23 @@ pub struct AprFigures {
 }
 
 /// The annual percentage rate of a farm emitting `rate` reward units per block (0 once it has
-/// stopped) with `remaining` still to emit, on `staked` of the pool's `lp_supply` LP tokens, where
-/// the pool's reserves are worth `pool_value` and a reward unit `reward_price_x64` (Q64.64):
+/// stopped) for `blocks` more blocks of the next year, with `remaining` still to emit, on `staked`
+/// of the pool's `lp_supply` LP tokens, where the pool's reserves are worth `pool_value` and a
+/// reward unit `reward_price_x64` (Q64.64):
 ///
-/// `apr = rate · blocks_per_year · price_reward / (pool_value · staked / lp_supply)`.
+/// `apr = min(rate · blocks, remaining) · price_reward / (pool_value · staked / lp_supply)`.
+///
+/// A farm that ends within the year, or whose cap runs out, yields only what it will still pay.
 pub fn farm_apr(
 	rate: u128,
-	blocks_per_year: u128,
+	blocks: u128,
 	remaining: u128,
 	staked: u128,
 	lp_supply: u128,
 	pool_value: u128,
 	reward_price_x64: U256,
 ) -> AprFigures {
-	let yearly_rewards = rate.saturating_mul(blocks_per_year);
+	let yearly_rewards = rate.saturating_mul(blocks).min(remaining);
 	let yearly_rewards_value = value_at_price(yearly_rewards, reward_price_x64);
 	let staked_value = if lp_supply == 0 {
 		0
@@ -160,17 +164,25 @@ mod tests {
 		// 1 reward token (10^12 units) a block, 5,256,000 blocks a year (6 s), a reward token
 		// worth 0.5 quote units each (price 1/2 per unit); 40 % of a pool worth 10^18 staked.
 		let half = U256::one() << (PRICE_FRACTION_BITS - 1);
-		let f =
-			farm_apr(1_000_000_000_000, 5_256_000, 10, 400, 1_000, 1_000_000_000_000_000_000, half);
+		let (rate, year, pool) = (1_000_000_000_000, 5_256_000, 1_000_000_000_000_000_000);
+		let f = farm_apr(rate, year, u128::MAX, 400, 1_000, pool, half);
 		// Yearly: 5.256·10^18 units, worth 2.628·10^18; staked: 4·10^17; APR 657 % = 6,570,000 ppm.
 		assert_eq!(f.yearly_rewards, 5_256_000_000_000_000_000);
 		assert_eq!(f.yearly_rewards_value, 2_628_000_000_000_000_000);
 		assert_eq!(f.staked_value, 400_000_000_000_000_000);
 		assert_eq!(f.apr_ppm, Some(6_570_000));
-		assert_eq!(f.remaining_rewards_value, 5);
+		// A farm ending in 30 days (432,000 blocks) pays 4.32·10^17 in the year: 54 %.
+		let f = farm_apr(rate, 432_000, u128::MAX, 400, 1_000, pool, half);
+		assert_eq!(f.yearly_rewards, 432_000_000_000_000_000);
+		assert_eq!(f.apr_ppm, Some(540_000));
+		// A cap with 10^17 left pays that much: 12.5 %.
+		let f = farm_apr(rate, year, 100_000_000_000_000_000, 400, 1_000, pool, half);
+		assert_eq!(f.yearly_rewards, 100_000_000_000_000_000);
+		assert_eq!(f.remaining_rewards_value, 50_000_000_000_000_000);
+		assert_eq!(f.apr_ppm, Some(125_000));
 		// Nothing staked: no rate; a stopped farm yields nothing.
-		assert_eq!(farm_apr(1, 10, 0, 0, 1_000, 1_000, half).apr_ppm, None);
-		assert_eq!(farm_apr(0, 10, 0, 400, 1_000, 1_000, half).apr_ppm, Some(0));
+		assert_eq!(farm_apr(1, 10, 10, 0, 1_000, 1_000, half).apr_ppm, None);
+		assert_eq!(farm_apr(0, 10, 10, 400, 1_000, 1_000, half).apr_ppm, Some(0));
 	}
 
 	fn schedule(rate: u128, start: u64, end: u64, cap: u128) -> Schedule {

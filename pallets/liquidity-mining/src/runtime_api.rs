@@ -41,18 +41,22 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// A farm's APR in `quote`, its rewards and stake valued at [`Config::Prices`]. A farm that
-	/// has not started yet is quoted at the rate it will pay. `None` for an unknown farm or
-	/// without prices.
+	/// A farm's APR in `quote`, its rewards and stake valued at [`Config::Prices`]: what it will
+	/// pay in the next year at its current rate, up to its end and within what remains of its
+	/// cap, against the value staked. A farm that has not started yet is quoted at the rate it
+	/// will pay from its start. `None` for an unknown farm or without prices.
 	pub fn farm_apr(farm_id: FarmId, quote: T::AssetKind) -> Option<FarmApr<T::Balance>> {
 		let farm = Self::farm_view(farm_id)?;
 		let prices = T::Prices::farm_prices(&farm.lp_token, &farm.reward_asset, &quote)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let upcoming = now < farm.start_block && !farm.remaining_rewards.is_zero();
 		let rate = if farm.active || upcoming { farm.reward_per_block } else { Zero::zero() };
+		// The blocks it still pays for within a year from now.
+		let year_end = now.saturating_add(T::BlocksPerYear::get().into());
+		let blocks = farm.end_block.min(year_end).saturating_sub(now.max(farm.start_block));
 		let figures = math::farm_apr(
 			rate.into(),
-			T::BlocksPerYear::get().into(),
+			sp_runtime::SaturatedConversion::saturated_into::<u128>(blocks),
 			farm.remaining_rewards.into(),
 			farm.total_staked.into(),
 			prices.lp_supply,

@@ -123,7 +123,8 @@ pub struct PoolPrices {
 pub struct FarmApr<Balance> {
 	/// The unit price of the reward asset, Q64.64 (`2^64` is 1).
 	pub reward_price_x64: sp_core::U256,
-	/// Reward units a year at the current rate (0 once the farm has stopped).
+	/// Reward units the farm pays in the next year at its current rate: up to its end, within
+	/// what remains of its cap (0 once it has stopped).
 	pub yearly_rewards: Balance,
 	/// Their value.
 	pub yearly_rewards_value: Balance,

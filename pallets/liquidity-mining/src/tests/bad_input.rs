@@ -279,8 +279,10 @@ fn bad_input_matrix() {
 		];
 		let mut matrix = BadInputMatrix::new("liquidity_mining", "LiquidityMining");
 		matrix.check_all(rows);
-		// The LP token's farm slots (3) are full after two more farms; one more is refused.
+		// The LP token's farm slots (3) are full after three more farms (the ended farm, with
+		// nothing staked, left its slot); one more is refused.
 		assert_ok!(full(40)());
+		assert_ok!(full(45)());
 		matrix.check(Row::new(
 			"create_farm",
 			"LP token already has the most farms",

@@ -159,3 +159,25 @@ fn a_farm_ended_before_its_start_stays_ended() {
 		assert_eq!((view.total_emitted, view.remaining_rewards, view.active), (0, 0, false));
 	})
 }
+
+#[test]
+fn ended_farms_with_nothing_staked_free_their_lp_token_slot() {
+	test(|| {
+		// Three farms (the mock's most per LP token) end at block 5; one still holds a stake.
+		let staked = create_farm(10, 1, 5, 1_000);
+		stake(ALICE, staked, 100);
+		let idle = [create_farm(10, 1, 5, 1_000), create_farm(10, 1, 5, 1_000)];
+		run_to_block(10);
+		// The two ended farms without stakes leave the index; the staked one keeps its slot.
+		let next = create_farm(10, 10, 20, 1_000);
+		assert_eq!(FarmsByLpToken::<Test>::get(LP).into_inner(), vec![staked, next]);
+		create_farm(10, 10, 20, 1_000);
+		assert_noop!(
+			LiquidityMining::create_farm(RuntimeOrigin::root(), LP, NATIVE, 10, 10, 20, 1_000),
+			Error::<Test>::TooManyFarms
+		);
+		// The pruned farms still exist, and the staker of the ended one can still leave it.
+		assert!(idle.iter().all(Farms::<Test>::contains_key));
+		assert_ok!(LiquidityMining::unstake(RuntimeOrigin::signed(ALICE), staked, 100));
+	})
+}

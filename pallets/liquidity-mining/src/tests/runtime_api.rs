@@ -37,17 +37,22 @@ fn farm_apr_values_rewards_against_the_staked_share_of_the_pool() {
 			pool_value: 1_000_000_000_000,
 			lp_supply: 1_000_000,
 		}));
-		// Not started: quoted at the rate it will pay, with nothing staked yet.
+		// Not started: quoted at the rate it will pay from block 10 to its end at 1,000, with
+		// nothing staked yet.
 		let apr = LiquidityMining::farm_apr(farm, NATIVE).unwrap();
-		assert_eq!(apr.yearly_rewards, 1_000 * 5_256_000);
-		assert_eq!(apr.yearly_rewards_value, 500 * 5_256_000);
+		assert_eq!(apr.yearly_rewards, 1_000 * 990);
+		assert_eq!(apr.yearly_rewards_value, 500 * 990);
 		assert_eq!(apr.apr_ppm, None);
 		run_to_block(10);
 		stake(ALICE, farm, 100);
-		// 100 of 10^6 LP tokens hold 10^8 of value: 2.628·10^9 a year is 2,628 %.
+		// 100 of 10^6 LP tokens hold 10^8 of value: the 4.95·10^5 it pays until its end is
+		// 0.495 %, not the 2,628 % a year at its rate would be.
 		let apr = LiquidityMining::farm_apr(farm, NATIVE).unwrap();
 		assert_eq!(apr.staked_value, 100_000_000);
-		assert_eq!(apr.apr_ppm, Some(26_280_000));
+		assert_eq!(apr.apr_ppm, Some(4_950));
+		// Halfway, it has half as much left to pay.
+		run_to_block(505);
+		assert_eq!(LiquidityMining::farm_apr(farm, NATIVE).unwrap().yearly_rewards, 1_000 * 495);
 		assert_eq!(LiquidityMining::staked_of(&ALICE, LP), 100);
 		assert_eq!(LiquidityMining::staked_of(&BOB, LP), 0);
 		// An ended farm pays nothing more.
