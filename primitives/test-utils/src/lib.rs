@@ -85,3 +85,55 @@ impl BadInputMatrix {
 		}
 	}
 }
+
+/// The number of cases for a property test: `PROPTEST_CASES` when set (a long run, e.g.
+/// `PROPTEST_CASES=10000 cargo test ...`), else `default`.
+pub fn proptest_cases(default: u32) -> u32 {
+	std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Counts, over the cases of a property test, the steps that really exercised the property
+/// (a call that succeeded, a round trip that completed) and those that did not (a call the
+/// generator's input made fail), then reports the share and fails when too few were real, so a
+/// property test cannot pass by skipping.
+pub struct Coverage {
+	name: &'static str,
+	exercised: std::sync::atomic::AtomicU64,
+	skipped: std::sync::atomic::AtomicU64,
+}
+
+impl Coverage {
+	/// Counters for the property test `name`.
+	pub const fn new(name: &'static str) -> Self {
+		Self {
+			name,
+			exercised: std::sync::atomic::AtomicU64::new(0),
+			skipped: std::sync::atomic::AtomicU64::new(0),
+		}
+	}
+
+	/// Counts a step that exercised the property when `exercised`, a skipped one otherwise.
+	pub fn count(&self, exercised: bool) {
+		let counter = if exercised { &self.exercised } else { &self.skipped };
+		counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+	}
+
+	/// Prints `NAME: N exercised, M skipped (P % skipped)` and panics unless at least
+	/// `min_percent` of the steps exercised the property.
+	pub fn finish(&self, min_percent: u64) {
+		let exercised = self.exercised.load(std::sync::atomic::Ordering::Relaxed);
+		let skipped = self.skipped.load(std::sync::atomic::Ordering::Relaxed);
+		let total = (exercised + skipped).max(1);
+		println!(
+			"{}: {exercised} steps exercised the property, {skipped} skipped ({:.1} % skipped)",
+			self.name,
+			skipped as f64 * 100.0 / total as f64
+		);
+		assert!(
+			exercised * 100 >= total * min_percent,
+			"{}: only {exercised} of {total} steps exercised the property (at least {min_percent} % \
+			 must)",
+			self.name
+		);
+	}
+}
