@@ -4,10 +4,12 @@
 //! Long mode: `scripts/fuzz.sh N`, which sets `FUZZ_SEQUENCES=N` and a fresh `FUZZ_SEED`.
 //! `FUZZ_THREADS` sets the threads (default: every core).
 
-// The genesis presets' and fee payment's checks share this test binary: one binary less to link.
+// The genesis presets', fee payment's and hostile issuers' checks share this test binary: fewer
+// binaries to link.
 mod dev_genesis;
 mod fee_payment;
 mod fuzz;
+mod hostile;
 
 use fuzz::{ops::Op, run};
 
@@ -25,18 +27,26 @@ fn random_sequences_keep_every_invariant() {
 	let started = std::time::Instant::now();
 	let report = fuzz::campaign(seed, count, threads);
 	println!(
-		"fuzz: seed {seed}, {} sequences, {} operations, {} calls ({} succeeded), {} blocks checked, \
-		 {} violations, {:.1} s",
+		"fuzz: seed {seed}, {} sequences, {} operations, {} transactions included ({} calls \
+		 succeeded, {} fees paid in an asset), {} refused, {} blocks checked, {} violations, \
+		 {:.1} s; slowest transaction {:.2}% of its weight ({})",
 		report.sequences,
 		report.ops,
 		report.calls,
 		report.succeeded,
+		report.asset_fees,
+		report.refused,
 		report.blocks,
 		report.failures.len(),
 		started.elapsed().as_secs_f64(),
+		report.max_time_ppm as f64 / 10_000.0,
+		report.slowest,
 	);
 	for (name, (calls, succeeded)) in &report.by_call {
 		println!("  {name:<42} {calls:>9} calls {succeeded:>9} succeeded");
+	}
+	for message in &report.noise {
+		println!("  did not reproduce (noise): {message}");
 	}
 	for failure in &report.failures {
 		println!(
@@ -50,6 +60,12 @@ fn random_sequences_keep_every_invariant() {
 		);
 	}
 	assert!(report.failures.is_empty(), "{} invariant violations", report.failures.len());
+	// A machine so busy that one sequence in a hundred is disturbed is no test of weights.
+	assert!(
+		report.noise.len() as u64 * 100 <= report.sequences.max(100),
+		"{} sequences measured over their weight and then not",
+		report.noise.len()
+	);
 	// The campaign must exercise the pallets, not only bounce off their checks.
 	assert!(report.succeeded * 5 > report.calls, "fewer than one call in five succeeded");
 }
@@ -57,16 +73,37 @@ fn random_sequences_keep_every_invariant() {
 #[test]
 fn saved_regressions_keep_every_invariant() {
 	let genesis = run::genesis();
-	let Ok(entries) = std::fs::read_dir(fuzz::regressions_dir()) else { return };
-	for entry in entries {
-		let path = entry.expect("the directory lists").path();
-		if path.extension().is_none_or(|e| e != "json") {
-			continue;
-		}
-		let text = std::fs::read_to_string(&path).expect("the regression file reads");
-		let ops: Vec<Op> = serde_json::from_str(&text).expect("the regression file parses");
-		if let Err(violation) = run::run(&genesis, &ops) {
-			panic!("{}: after operation {}: {}", path.display(), violation.op, violation.message);
+	let mut files: Vec<_> = std::fs::read_dir(fuzz::regressions_dir())
+		.expect("the regression corpus is committed")
+		.map(|entry| entry.expect("the directory lists").path())
+		.filter(|path| path.extension().is_some_and(|e| e == "json"))
+		.collect();
+	files.sort();
+	assert!(!files.is_empty(), "the regression corpus is empty");
+	let (mut ops, mut calls) = (0, 0);
+	for path in &files {
+		let text = std::fs::read_to_string(path).expect("the regression file reads");
+		let sequence: Vec<Op> = serde_json::from_str(&text).expect("the regression file parses");
+		match run::run(&genesis, &sequence) {
+			Ok(outcome) => {
+				assert_eq!(
+					outcome.ops,
+					sequence.len() as u64,
+					"{}: not every step ran",
+					path.display()
+				);
+				ops += outcome.ops;
+				calls += outcome.calls;
+			}
+			Err(violation) => {
+				panic!(
+					"{}: after operation {}: {}",
+					path.display(),
+					violation.op,
+					violation.message
+				)
+			}
 		}
 	}
+	println!("replayed {} saved sequences: {ops} operations, {calls} transactions", files.len());
 }

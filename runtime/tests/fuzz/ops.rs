@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 /// Accounts the operations act from: 0..=3 are funded, 4 holds nothing.
 pub const ACCOUNTS: u8 = 5;
 /// Assets by index: 0 is the native token, 1..=3 are user assets, 4 is an asset that does not
-/// exist.
+/// exist. Scale sequences also use the user assets `5..SCALE_ASSETS`.
 pub const ASSETS: u8 = 5;
+/// One past the last asset index of scale sequences.
+pub const SCALE_ASSETS: u8 = 16;
 /// Farms by index: the farm with that id, so ids past the last farm are unknown.
 pub const FARMS: u8 = 6;
 
@@ -28,6 +30,31 @@ pub enum Amount {
 	Part(u16),
 	/// An exact amount.
 	Raw(u128),
+}
+
+/// What the issuer (owner, admin and freezer) of an asset can do to an account holding it.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub enum Hostile {
+	/// `assets.freeze` the pool's account.
+	Freeze,
+	/// `assets.thaw` the pool's account.
+	Thaw,
+	/// `assets.block` the pool's account (it can neither send nor receive).
+	Block,
+	/// `assets.burn` from the pool's account.
+	Burn,
+	/// `assets.force_transfer` out of the pool's account, to the issuer.
+	ForceTransfer,
+	/// `assets.freeze_asset`: no account can move it.
+	FreezeAsset,
+	/// `assets.thaw_asset`.
+	ThawAsset,
+	/// `assets.start_destroy`.
+	StartDestroy,
+	/// `assets.destroy_accounts`: removes the accounts of an asset being destroyed, the pool's too.
+	DestroyAccounts,
+	/// `assets.finish_destroy`: the asset is gone.
+	FinishDestroy,
 }
 
 /// One step of a sequence.
@@ -106,6 +133,20 @@ pub enum Op {
 	EmergencyWithdraw { who: u8, farm: u8 },
 	/// `liquidity_mining.add_liquidity_and_stake` (amounts in the pool's order).
 	AddAndStake { who: u8, farm: u8, amount1: Amount, amount2: Amount, min1: Amount, min2: Amount },
+	/// `who` pays the fees of its next transactions in `asset` (`None`: the native token).
+	FeeAsset { who: u8, asset: Option<u8> },
+	/// `amm.unlock_lp_tokens` of the pool of `a`, `b`.
+	UnlockLp { who: u8, a: u8, b: u8 },
+	/// `amm.set_price_oracle` (admin) of the pool of `a`, `b`.
+	SetPriceOracle { a: u8, b: u8, enabled: bool },
+	/// `amm.set_fee_tiers` (admin).
+	SetFeeTiers { tiers: Vec<u32> },
+	/// `pool_assets.approve_transfer` of the LP token of the pool of `a`, `b` to `delegate`.
+	ApproveLp { who: u8, a: u8, b: u8, delegate: u8, amount: Amount },
+	/// `pool_assets.transfer_approved`: `who` moves `owner`'s LP tokens of that pool to `to`.
+	TransferApprovedLp { who: u8, owner: u8, a: u8, b: u8, to: u8, amount: Amount },
+	/// The issuer of `asset` (account 0) acts against the account of the pool of `a`, `b`.
+	Hostile { action: Hostile, asset: u8, a: u8, b: u8, amount: Amount },
 	/// Finish the block and run `blocks` more, checking every invariant after each.
 	Advance { blocks: u8 },
 	/// From here on, `who` acts alone: its value at fixed prices must never grow.
@@ -134,6 +175,24 @@ impl Op {
 			Op::Claim { .. } => "liquidity_mining.claim",
 			Op::EmergencyWithdraw { .. } => "liquidity_mining.emergency_withdraw",
 			Op::AddAndStake { .. } => "liquidity_mining.add_liquidity_and_stake",
+			Op::FeeAsset { .. } => "fee asset choice",
+			Op::UnlockLp { .. } => "amm.unlock_lp_tokens",
+			Op::SetPriceOracle { .. } => "amm.set_price_oracle",
+			Op::SetFeeTiers { .. } => "amm.set_fee_tiers",
+			Op::ApproveLp { .. } => "pool_assets.approve_transfer",
+			Op::TransferApprovedLp { .. } => "pool_assets.transfer_approved",
+			Op::Hostile { action, .. } => match action {
+				Hostile::Freeze => "issuer: assets.freeze (pool account)",
+				Hostile::Thaw => "issuer: assets.thaw (pool account)",
+				Hostile::Block => "issuer: assets.block (pool account)",
+				Hostile::Burn => "issuer: assets.burn (from pool account)",
+				Hostile::ForceTransfer => "issuer: assets.force_transfer (out of pool)",
+				Hostile::FreezeAsset => "issuer: assets.freeze_asset",
+				Hostile::ThawAsset => "issuer: assets.thaw_asset",
+				Hostile::StartDestroy => "issuer: assets.start_destroy",
+				Hostile::DestroyAccounts => "issuer: assets.destroy_accounts",
+				Hostile::FinishDestroy => "issuer: assets.finish_destroy",
+			},
 			Op::Advance { .. } => "block",
 			Op::Checkpoint { .. } => "checkpoint",
 		}
@@ -299,16 +358,89 @@ impl Gen {
 		}
 	}
 
+	/// The operations drawn less often: fee-asset choices, unlocks, LP approvals, the admin's
+	/// oracle and fee-tier calls and the hostile issuer. Solo sequences (`who` set) only get the
+	/// first two.
+	fn rare_op(&mut self, who: Option<u8>, actor: u8, to: u8) -> Op {
+		let kind = self.rng.below(if who.is_some() { 5 } else { 16 });
+		match kind {
+			0..=2 => Op::FeeAsset {
+				who: actor,
+				asset: if self.rng.chance(30) { None } else { Some(self.any_asset()) },
+			},
+			3..=4 => {
+				let (a, b) = self.pair();
+				Op::UnlockLp { who: actor, a, b }
+			}
+			5 => {
+				let (a, b) = self.pair();
+				Op::SetPriceOracle { a, b, enabled: self.rng.chance(50) }
+			}
+			6 => {
+				let mut tiers = vec![30];
+				for _ in 0..self.rng.below(9) {
+					tiers.push([1, 5, 7, 100, 30, 10_000, 9_999][self.rng.below(7) as usize]);
+				}
+				if self.rng.chance(20) {
+					tiers.remove(0);
+				}
+				Op::SetFeeTiers { tiers }
+			}
+			7..=8 => {
+				let (a, b) = self.pair();
+				let delegate = self.any_account();
+				Op::ApproveLp { who: actor, a, b, delegate, amount: amount(&mut self.rng) }
+			}
+			9..=10 => {
+				let (a, b) = self.pair();
+				let owner = self.funded();
+				Op::TransferApprovedLp {
+					who: actor,
+					owner,
+					a,
+					b,
+					to,
+					amount: amount(&mut self.rng),
+				}
+			}
+			_ => {
+				let (a, b) = self.pair();
+				// Mostly an asset of that pool; sometimes another one.
+				let asset = match self.rng.below(10) {
+					0..=3 => a,
+					4..=7 => b,
+					_ => self.any_asset(),
+				};
+				let action = match self.rng.below(100) {
+					0..=19 => Hostile::Freeze,
+					20..=29 => Hostile::Thaw,
+					30..=39 => Hostile::Block,
+					40..=59 => Hostile::Burn,
+					60..=74 => Hostile::ForceTransfer,
+					75..=82 => Hostile::FreezeAsset,
+					83..=87 => Hostile::ThawAsset,
+					88..=93 => Hostile::StartDestroy,
+					94..=97 => Hostile::DestroyAccounts,
+					_ => Hostile::FinishDestroy,
+				};
+				Op::Hostile { action, asset, a, b, amount: amount(&mut self.rng) }
+			}
+		}
+	}
+
 	/// One random operation from `who` (any funded account when `None`).
 	fn op(&mut self, who: Option<u8>, with_farms: bool) -> Op {
 		// Blocks pass often enough for farms to emit between stakes and claims.
 		if self.rng.chance(8) {
 			return Op::Advance { blocks: 1 + self.rng.u8_below(3) };
 		}
-		let kinds = if with_farms { 100 } else { 62 };
-		let kind = self.rng.below(kinds);
 		let actor = who.unwrap_or_else(|| self.funded());
 		let to = who.unwrap_or_else(|| self.any_account());
+		if self.rng.chance(10) {
+			return self.rare_op(who, actor, to);
+		}
+		let kinds = if with_farms { 100 } else { 62 };
+		let kind = self.rng.below(kinds);
 		match kind {
 			0..=3 if who.is_none() => {
 				let (a, b) = self.pair();
@@ -465,12 +597,77 @@ fn solo_setup(gen: &mut Gen) -> Vec<Op> {
 	ops
 }
 
+/// Pools in a scale sequence: two more than the runtime's 32 price-oracle slots.
+const SCALE_POOLS: usize = 34;
+
+/// The operations that open a scale sequence, which takes the runtime past each of its bounds:
+/// [`SCALE_POOLS`] pools with liquidity (the last two find no free oracle slot until the first
+/// pool's oracle is stopped), nine farms on one LP token (eight are allowed) and eighteen farms
+/// ending in one block (sixteen are allowed), some of them staked.
+fn scale_setup(gen: &mut Gen) -> Vec<Op> {
+	let assets: Vec<u8> = (0..ASSETS - 1).chain(ASSETS..SCALE_ASSETS).collect();
+	let pairs: Vec<(u8, u8)> = assets
+		.iter()
+		.enumerate()
+		.flat_map(|(i, &a)| assets[i + 1..].iter().map(move |&b| (a, b)))
+		.take(SCALE_POOLS)
+		.collect();
+	let mut ops = Vec::new();
+	for &(a, b) in &pairs {
+		gen.pools.push((a, b));
+		ops.push(Op::CreatePool { who: 0, a, b, fee: None });
+		ops.push(Op::AddLiquidity {
+			who: 0,
+			a,
+			b,
+			amount_a: Amount::Part(10),
+			amount_b: Amount::Part(10),
+			min_a: Amount::Zero,
+			min_b: Amount::Zero,
+			to: 0,
+			expired: false,
+		});
+	}
+	let (last, first) = (pairs[SCALE_POOLS - 1], pairs[0]);
+	ops.push(Op::SetPriceOracle { a: last.0, b: last.1, enabled: true });
+	ops.push(Op::SetPriceOracle { a: first.0, b: first.1, enabled: false });
+	ops.push(Op::SetPriceOracle { a: last.0, b: last.1, enabled: true });
+	for k in 0..18 {
+		let (a, b) = if k < 9 { first } else { pairs[k - 8] };
+		gen.farms = gen.farms.saturating_add(1);
+		ops.push(Op::CreateFarm {
+			a,
+			b,
+			reward: 0,
+			rate: Amount::Part(1),
+			start: 1,
+			length: 20,
+			cap: Amount::Max,
+		});
+	}
+	for farm in 0..4 {
+		ops.push(Op::Stake { who: 0, farm, amount: Amount::Part(300) });
+	}
+	ops
+}
+
 /// Sequence `index` of a run seeded with `seed`: a quarter are solo sequences (one account
-/// trading and providing liquidity alone against pools at fixed prices), the rest mix every
-/// operation from every account.
+/// trading and providing liquidity alone against pools at fixed prices), one in fifty are scale
+/// sequences (past every bound of the runtime), the rest mix every operation from every account.
 pub fn sequence(seed: u64, index: u64) -> Vec<Op> {
 	let mut gen = Gen { rng: Rng::new(seed, index), pools: Vec::new(), farms: 0 };
 	let len = 10 + gen.rng.below(50) as usize;
+	if gen.rng.chance(2) {
+		let mut ops = scale_setup(&mut gen);
+		ops.push(Op::Advance { blocks: 1 });
+		let end = ops.len() + len;
+		while ops.len() < end {
+			ops.push(gen.op(None, true));
+		}
+		// Past the block where the eighteen farms end.
+		ops.push(Op::Advance { blocks: 22 });
+		return ops;
+	}
 	if gen.rng.chance(25) {
 		let mut ops = solo_setup(&mut gen);
 		let end = ops.len() + len;
