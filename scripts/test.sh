@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the toolchain and runs every check: formatting, the release build, clippy (warnings are
-# errors), the workspace's tests, then three end-to-end runs side by side: the flows on a dev chain,
-# a crash-recovery check (SIGKILL and restart) and the zombienet test on a local 4-validator
-# network. Prints how long each step took.
+# errors), the workspace's tests, then four end-to-end runs side by side: the flows on a dev chain,
+# a crash-recovery check (repeated SIGKILLs under load), the zombienet test on a local 4-validator
+# network (finality, faults) and bad input at the RPC. Prints how long each step took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -37,11 +37,14 @@ cargo_release test --workspace
 step "end-to-end, side by side: dev chain flows, crash recovery, 4-validator network (zombienet)"
 logs=$(mktemp -d -t dex-e2e-logs.XXXXXX)
 names=("dev chain (scripts/e2e-dev.sh)" "crash recovery (scripts/crash-recovery.sh)"
-	"4-validator network (scripts/zombienet.sh test)")
-dev_chain() { "$REPO_ROOT/scripts/e2e-dev.sh"; }
-crash_recovery() { "$REPO_ROOT/scripts/crash-recovery.sh"; }
-network() { "$REPO_ROOT/scripts/zombienet.sh" test; }
-commands=(dev_chain crash_recovery network)
+	"4-validator network (scripts/zombienet.sh test)" "bad input at the RPC (scripts/rpc-faults.sh)")
+# Each run has a time limit of its own, so a hung wait fails its run instead of CI.
+limit() { timeout --kill-after=30 "$@"; }
+dev_chain() { limit 1200 "$REPO_ROOT/scripts/e2e-dev.sh"; }
+crash_recovery() { limit 1200 "$REPO_ROOT/scripts/crash-recovery.sh"; }
+network() { limit 1800 "$REPO_ROOT/scripts/zombienet.sh" test; }
+rpc_faults() { limit 900 "$REPO_ROOT/scripts/rpc-faults.sh"; }
+commands=(dev_chain crash_recovery network rpc_faults)
 pids=()
 for i in "${!commands[@]}"; do
 	"${commands[$i]}" >"$logs/$i.log" 2>&1 &
