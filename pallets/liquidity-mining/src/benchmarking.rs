@@ -107,6 +107,7 @@ mod benchmarks {
 		// staked, which the call reads and prunes.
 		let reward = T::BenchmarkHelper::reward_asset();
 		let full = T::MaxFarmsPerLpToken::get();
+		let first = NextFarmId::<T>::get();
 		for _ in 0..full {
 			let now = frame_system::Pallet::<T>::block_number();
 			Pallet::<T>::create_farm(
@@ -135,8 +136,8 @@ mod benchmarks {
 			CAP.into(),
 		);
 
-		assert!(Farms::<T>::contains_key(full));
-		assert_eq!(FarmsByLpToken::<T>::get(lp_token).into_inner(), [full]);
+		assert!(Farms::<T>::contains_key(first + full));
+		assert_eq!(FarmsByLpToken::<T>::get(lp_token).into_inner(), [first + full]);
 		Ok(())
 	}
 
