@@ -2,7 +2,8 @@
 # Sets up the toolchain and runs every check: formatting, the release build, clippy (warnings are
 # errors), the workspace's tests, then four end-to-end runs side by side: the flows on a dev chain,
 # a crash-recovery check (repeated SIGKILLs under load), the zombienet test on a local 4-validator
-# network (finality, faults) and bad input at the RPC. Prints how long each step took.
+# network (finality, faults) and bad input at the RPC, and last a check that one full block of each
+# kind of transaction executes within its weight. Prints how long each step took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -62,6 +63,11 @@ for i in "${!names[@]}"; do
 	cat "$logs/$i.log"
 done
 rm -rf "$logs"
+
+# Alone on the machine, so the times it measures are the blocks' own.
+step "over-weight check: one full block of transfers, swaps, stakes and claims each"
+limit 900 "$REPO_ROOT/scripts/bench/throughput.sh" --quick ||
+	failed+=("over-weight check (scripts/bench/throughput.sh --quick)")
 step ""
 echo "[test] total: $SECONDS s"
 if [ ${#failed[@]} -gt 0 ]; then
