@@ -4,7 +4,11 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	assert_ok,
-	traits::{EnsureOrigin, Hooks},
+	traits::{
+		fungibles::Inspect,
+		tokens::{Fortitude, Preservation},
+		EnsureOrigin, Hooks,
+	},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -141,33 +145,48 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The worst case: rewards to settle first, and the staker's whole LP balance moved, so
+	/// that the staker's LP account is reaped.
 	#[benchmark]
 	fn stake() {
 		let caller: T::AccountId = whitelisted_caller();
 		let farm_id = running_farm::<T>(&caller);
+		let lp_token = Farms::<T>::get(farm_id).unwrap().lp_token;
+		let all = T::LpTokens::reducible_balance(
+			lp_token,
+			&caller,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
+		_(RawOrigin::Signed(caller.clone()), farm_id, all);
 
-		assert_eq!(Stakes::<T>::get(&caller, farm_id).unwrap().amount, (2 * STAKE).into());
+		assert_eq!(Stakes::<T>::get(&caller, farm_id).unwrap().amount, all + STAKE.into());
+		assert!(T::LpTokens::balance(lp_token, &caller).is_zero());
 	}
 
+	/// The worst case: the whole stake taken back, rewards settled and kept.
 	#[benchmark]
 	fn unstake() {
 		let caller: T::AccountId = whitelisted_caller();
 		let farm_id = running_farm::<T>(&caller);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), farm_id, (STAKE / 2).into());
+		_(RawOrigin::Signed(caller.clone()), farm_id, STAKE.into());
+
+		assert!(Stakes::<T>::get(&caller, farm_id).unwrap().amount.is_zero());
 	}
 
+	/// The worst case: an asset reward minted to a beneficiary that holds nothing yet.
 	#[benchmark]
 	fn claim() {
 		let caller: T::AccountId = whitelisted_caller();
 		let farm_id = running_farm::<T>(&caller);
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), farm_id, None);
+		_(RawOrigin::Signed(caller.clone()), farm_id, Some(beneficiary));
 
 		assert!(!Farms::<T>::get(farm_id).unwrap().claimed.is_zero());
 	}
@@ -183,14 +202,27 @@ mod benchmarks {
 		assert!(!Stakes::<T>::contains_key(&caller, farm_id));
 	}
 
+	/// The worst case: the pool's first deposit, staked by a new staker.
 	#[benchmark]
 	fn add_liquidity_and_stake() {
 		let caller: T::AccountId = whitelisted_caller();
-		let farm_id = running_farm::<T>(&caller);
-		let amount: T::Balance = (STAKE / 10).into();
+		let lp_token = T::BenchmarkHelper::empty_pool_lp_token(&caller);
+		let now = frame_system::Pallet::<T>::block_number();
+		let farm_id = Pallet::<T>::do_create_farm(
+			lp_token,
+			T::BenchmarkHelper::reward_asset(),
+			RATE.into(),
+			now,
+			now + 1_000u32.into(),
+			CAP.into(),
+		)
+		.unwrap();
+		let amount: T::Balance = STAKE.into();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), farm_id, amount, amount, Zero::zero(), Zero::zero());
+
+		assert!(!Stakes::<T>::get(&caller, farm_id).unwrap().amount.is_zero());
 	}
 
 	#[benchmark]

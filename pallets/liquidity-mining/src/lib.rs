@@ -130,7 +130,10 @@ impl<LpToken, AssetKind> FarmPrices<LpToken, AssetKind> for () {
 pub trait BenchmarkHelper<LpToken, AssetKind, AccountId> {
 	/// An LP token of a pool with liquidity, and `who` funded with the pool's two assets.
 	fn lp_token(who: &AccountId) -> LpToken;
-	/// A reward asset that exists.
+	/// The LP token of a pool that holds no liquidity yet, and `who` funded with the pool's two
+	/// assets: a farm on it takes the pool's first deposit, the costliest.
+	fn empty_pool_lp_token(who: &AccountId) -> LpToken;
+	/// A reward asset that exists; the costliest kind to mint to a new holder.
 	fn reward_asset() -> AssetKind;
 }
 

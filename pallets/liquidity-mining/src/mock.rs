@@ -179,8 +179,19 @@ impl crate::BenchmarkHelper<u32, AssetKind, AccountId> for BenchmarkSetup {
 		LP
 	}
 
+	fn empty_pool_lp_token(who: &AccountId) -> u32 {
+		Self::lp_token(who);
+		if !<LpTokens as Inspect<AccountId>>::asset_exists(LP + 1) {
+			LpTokens::force_create(RuntimeOrigin::root(), LP + 1, 0, true, 1).unwrap();
+		}
+		LP + 1
+	}
+
 	fn reward_asset() -> AssetKind {
-		NativeOrWithId::Native
+		if !<Assets as Inspect<AccountId>>::asset_exists(REWARD) {
+			Assets::force_create(RuntimeOrigin::root(), REWARD, 0, true, 1).unwrap();
+		}
+		NativeOrWithId::WithId(REWARD)
 	}
 }
 

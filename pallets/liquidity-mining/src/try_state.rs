@@ -14,8 +14,16 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		let u = |b: T::Balance| -> u128 { b.into() };
 		let mut staked_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();
+		// What each farm owes its stakers: settled rewards plus what accrued up to the farm's
+		// last update (test review P11).
+		let mut owed_by_farm: BTreeMap<FarmId, u128> = BTreeMap::new();
 		for (_, farm_id, stake) in Stakes::<T>::iter() {
 			*staked_by_farm.entry(farm_id).or_default() += u(stake.amount);
+			if let Some(farm) = Farms::<T>::get(farm_id) {
+				let owed = u(stake.pending).saturating_add(Self::accrued(&farm, &stake).0);
+				let entry = owed_by_farm.entry(farm_id).or_default();
+				*entry = entry.saturating_add(owed);
+			}
 		}
 		let mut staked_by_token: BTreeMap<Vec<u8>, (T::LpToken, u128)> = BTreeMap::new();
 		for (farm_id, farm) in Farms::<T>::iter() {
@@ -30,6 +38,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				u(farm.claimed) + u(farm.forfeited) <= u(farm.distributed),
 				"a farm paid more than it distributed"
+			);
+			let owed = owed_by_farm.get(&farm_id).copied().unwrap_or_default();
+			ensure!(
+				owed <= u(farm.distributed) - u(farm.claimed) - u(farm.forfeited),
+				"a farm owes its stakers more than it distributed and has not paid"
 			);
 			let entry = staked_by_token
 				.entry(codec::Encode::encode(&farm.lp_token))

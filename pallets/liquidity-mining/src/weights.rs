@@ -25,9 +25,9 @@
 // --repeat
 // 20
 // --header
-// scripts/weight-header.txt
+// /work/main/scripts/weight-header.txt
 // --template
-// scripts/weight-template.hbs
+// /work/main/scripts/weight-template.hbs
 // --output
 // pallets/liquidity-mining/src/weights.rs
 
@@ -59,6 +59,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Amm::LpTokenPools` (r:1 w:0)
 	/// Proof: `Amm::LpTokenPools` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::NextFarmId` (r:1 w:1)
 	/// Proof: `LiquidityMining::NextFarmId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::FarmsByLpToken` (r:1 w:1)
@@ -73,11 +75,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn create_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1657`
+		//  Measured:  `1913`
 		//  Estimated: `22366`
-		// Minimum execution time: 76_633_000 picoseconds.
-		Weight::from_parts(90_875_000, 22366)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 81_752_000 picoseconds.
+		Weight::from_parts(123_683_000, 22366)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
@@ -88,16 +90,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_771_000 picoseconds.
-		Weight::from_parts(100_128_000, 6208)
+		// Minimum execution time: 101_971_000 picoseconds.
+		Weight::from_parts(147_519_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -111,10 +113,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 87_420_000 picoseconds.
-		Weight::from_parts(94_059_000, 6208)
+		// Minimum execution time: 89_863_000 picoseconds.
+		Weight::from_parts(123_383_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -122,14 +124,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::Stakes` (r:1 w:1)
 	/// Proof: `LiquidityMining::Stakes` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `521`
-		//  Estimated: `3662`
-		// Minimum execution time: 48_411_000 picoseconds.
-		Weight::from_parts(58_327_000, 3662)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `1168`
+		//  Estimated: `3675`
+		// Minimum execution time: 59_208_000 picoseconds.
+		Weight::from_parts(88_872_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -143,10 +151,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn emergency_withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 90_024_000 picoseconds.
-		Weight::from_parts(133_548_000, 6208)
+		// Minimum execution time: 89_302_000 picoseconds.
+		Weight::from_parts(112_506_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -158,37 +166,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
 	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Account` (r:3 w:3)
+	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `PoolAssets::Account` (r:2 w:2)
-	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::Stakes` (r:1 w:1)
 	/// Proof: `LiquidityMining::Stakes` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::InitialLiquidities` (r:0 w:1)
+	/// Proof: `Amm::InitialLiquidities` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn add_liquidity_and_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2836`
+		//  Measured:  `2584`
 		//  Estimated: `11426`
-		// Minimum execution time: 242_380_000 picoseconds.
-		Weight::from_parts(328_968_000, 11426)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Minimum execution time: 258_033_000 picoseconds.
+		Weight::from_parts(299_815_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	fn set_farm_rate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `390`
+		//  Measured:  `394`
 		//  Estimated: `3662`
-		// Minimum execution time: 18_767_000 picoseconds.
-		Weight::from_parts(29_674_000, 3662)
+		// Minimum execution time: 18_738_000 picoseconds.
+		Weight::from_parts(28_573_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -198,10 +208,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LiquidityMining::FarmEndings` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn extend_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `418`
+		//  Measured:  `422`
 		//  Estimated: `6094`
-		// Minimum execution time: 26_630_000 picoseconds.
-		Weight::from_parts(32_248_000, 6094)
+		// Minimum execution time: 26_890_000 picoseconds.
+		Weight::from_parts(42_773_000, 6094)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -211,10 +221,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LiquidityMining::FarmEndings` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn end_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `418`
+		//  Measured:  `422`
 		//  Estimated: `3662`
-		// Minimum execution time: 24_166_000 picoseconds.
-		Weight::from_parts(39_960_000, 3662)
+		// Minimum execution time: 24_296_000 picoseconds.
+		Weight::from_parts(36_765_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -225,12 +235,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `328 + n * (51 ±0)`
+		//  Measured:  `332 + n * (51 ±0)`
 		//  Estimated: `3542 + n * (2672 ±0)`
-		// Minimum execution time: 7_171_000 picoseconds.
-		Weight::from_parts(11_706_007, 3542)
-			// Standard Error: 32_723
-			.saturating_add(Weight::from_parts(7_015_002, 0).saturating_mul(n.into()))
+		// Minimum execution time: 7_221_000 picoseconds.
+		Weight::from_parts(15_739_829, 3542)
+			// Standard Error: 32_123
+			.saturating_add(Weight::from_parts(5_761_506, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -241,53 +251,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with RocksDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create_farm() -> Weight {
-		Weight::from_parts(90_875_000, 22366)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		Weight::from_parts(123_683_000, 22366)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn stake() -> Weight {
-		Weight::from_parts(100_128_000, 6208)
+		Weight::from_parts(147_519_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn unstake() -> Weight {
-		Weight::from_parts(94_059_000, 6208)
+		Weight::from_parts(123_383_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(58_327_000, 3662)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(88_872_000, 3675)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn emergency_withdraw() -> Weight {
-		Weight::from_parts(133_548_000, 6208)
+		Weight::from_parts(112_506_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn add_liquidity_and_stake() -> Weight {
-		Weight::from_parts(328_968_000, 11426)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(299_815_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn set_farm_rate() -> Weight {
-		Weight::from_parts(29_674_000, 3662)
+		Weight::from_parts(28_573_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn extend_farm() -> Weight {
-		Weight::from_parts(32_248_000, 6094)
+		Weight::from_parts(42_773_000, 6094)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn end_farm() -> Weight {
-		Weight::from_parts(39_960_000, 3662)
+		Weight::from_parts(36_765_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(11_706_007, 3542)
-			.saturating_add(Weight::from_parts(7_015_002, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_739_829, 3542)
+			.saturating_add(Weight::from_parts(5_761_506, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

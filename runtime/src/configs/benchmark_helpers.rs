@@ -121,7 +121,26 @@ impl pallet_liquidity_mining::BenchmarkHelper<AssetId, AssetKind, AccountId>
 		Amm::pool(a, b).map(|pool| pool.lp_token).unwrap_or_default()
 	}
 
+	fn empty_pool_lp_token(who: &AccountId) -> AssetId {
+		use frame_support::traits::fungibles::Mutate;
+		use pallet_amm::BenchmarkHelper as _;
+		let (a, b) = (AmmBenchmarkHelper::create_asset(104), AmmBenchmarkHelper::create_asset(105));
+		let funds: Balance = 1_000_000_000 * UNIT;
+		for asset in [Native::get(), a.clone(), b.clone()] {
+			// Benchmark set-up only: minting to a fresh account of an existing asset succeeds.
+			let _ = <NativeAndAssets as Mutate<AccountId>>::mint_into(asset, who, funds);
+		}
+		if Amm::pool(a.clone(), b.clone()).is_none() {
+			let _ =
+				Amm::create_pool(RuntimeOrigin::signed(who.clone()), a.clone(), b.clone(), None);
+		}
+		Amm::pool(a, b).map(|pool| pool.lp_token).unwrap_or_default()
+	}
+
+	/// An asset: minting it to a new holder touches the asset, its account and the holder's
+	/// system account, more than the native token does.
 	fn reward_asset() -> AssetKind {
-		Native::get()
+		use pallet_amm::BenchmarkHelper as _;
+		AmmBenchmarkHelper::create_asset(103)
 	}
 }

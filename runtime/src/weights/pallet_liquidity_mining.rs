@@ -27,9 +27,9 @@
 // --repeat
 // 20
 // --header
-// scripts/weight-header.txt
+// /work/main/scripts/weight-header.txt
 // --output
-// runtime/src/weights/
+// /work/main/runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -44,6 +44,8 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo<T> {
 	/// Storage: `Amm::LpTokenPools` (r:1 w:0)
 	/// Proof: `Amm::LpTokenPools` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::NextFarmId` (r:1 w:1)
 	/// Proof: `LiquidityMining::NextFarmId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::FarmsByLpToken` (r:1 w:1)
@@ -58,12 +60,12 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn create_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1657`
+		//  Measured:  `1913`
 		//  Estimated: `22366`
-		// Minimum execution time: 76_373_000 picoseconds.
-		Weight::from_parts(140_395_000, 0)
+		// Minimum execution time: 81_230_000 picoseconds.
+		Weight::from_parts(145_866_250, 0)
 			.saturating_add(Weight::from_parts(0, 22366))
-			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
@@ -74,17 +76,17 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Account` (r:2 w:2)
 	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 94_160_000 picoseconds.
-		Weight::from_parts(139_957_500, 0)
+		// Minimum execution time: 101_841_000 picoseconds.
+		Weight::from_parts(185_587_500, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -98,10 +100,10 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 87_510_000 picoseconds.
-		Weight::from_parts(161_151_250, 0)
+		// Minimum execution time: 89_192_000 picoseconds.
+		Weight::from_parts(156_118_750, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -110,15 +112,21 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::Stakes` (r:1 w:1)
 	/// Proof: `LiquidityMining::Stakes` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `521`
-		//  Estimated: `3662`
-		// Minimum execution time: 48_492_000 picoseconds.
-		Weight::from_parts(91_673_750, 0)
-			.saturating_add(Weight::from_parts(0, 3662))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		//  Measured:  `1168`
+		//  Estimated: `3675`
+		// Minimum execution time: 58_807_000 picoseconds.
+		Weight::from_parts(113_895_000, 0)
+			.saturating_add(Weight::from_parts(0, 3675))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
@@ -132,10 +140,10 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn emergency_withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588`
+		//  Measured:  `1592`
 		//  Estimated: `6208`
-		// Minimum execution time: 89_813_000 picoseconds.
-		Weight::from_parts(125_948_750, 0)
+		// Minimum execution time: 87_990_000 picoseconds.
+		Weight::from_parts(159_198_750, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -148,38 +156,40 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `Amm::Pools` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `PoolAssets::Asset` (r:1 w:1)
 	/// Proof: `PoolAssets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::ProtocolFee` (r:1 w:0)
 	/// Proof: `Amm::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `PoolAssets::Account` (r:3 w:3)
+	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `PoolAssets::Account` (r:2 w:2)
-	/// Proof: `PoolAssets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Amm::DepositBases` (r:1 w:1)
 	/// Proof: `Amm::DepositBases` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityMining::Stakes` (r:1 w:1)
 	/// Proof: `LiquidityMining::Stakes` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
-	/// Storage: `Amm::LpLocks` (r:1 w:0)
+	/// Storage: `Amm::LpLocks` (r:1 w:1)
 	/// Proof: `Amm::LpLocks` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Amm::InitialLiquidities` (r:0 w:1)
+	/// Proof: `Amm::InitialLiquidities` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn add_liquidity_and_stake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2836`
+		//  Measured:  `2584`
 		//  Estimated: `11426`
-		// Minimum execution time: 238_934_000 picoseconds.
-		Weight::from_parts(390_216_250, 0)
+		// Minimum execution time: 256_600_000 picoseconds.
+		Weight::from_parts(449_353_750, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
-			.saturating_add(T::DbWeight::get().reads(16))
-			.saturating_add(T::DbWeight::get().writes(12))
+			.saturating_add(T::DbWeight::get().reads(17))
+			.saturating_add(T::DbWeight::get().writes(15))
 	}
 	/// Storage: `LiquidityMining::Farms` (r:1 w:1)
 	/// Proof: `LiquidityMining::Farms` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	fn set_farm_rate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `390`
+		//  Measured:  `394`
 		//  Estimated: `3662`
-		// Minimum execution time: 18_547_000 picoseconds.
-		Weight::from_parts(41_837_500, 0)
+		// Minimum execution time: 18_307_000 picoseconds.
+		Weight::from_parts(40_922_500, 0)
 			.saturating_add(Weight::from_parts(0, 3662))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -190,10 +200,10 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `LiquidityMining::FarmEndings` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn extend_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `418`
+		//  Measured:  `422`
 		//  Estimated: `6094`
-		// Minimum execution time: 26_279_000 picoseconds.
-		Weight::from_parts(48_785_000, 0)
+		// Minimum execution time: 26_379_000 picoseconds.
+		Weight::from_parts(53_955_000, 0)
 			.saturating_add(Weight::from_parts(0, 6094))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -204,10 +214,10 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// Proof: `LiquidityMining::FarmEndings` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn end_farm() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `418`
+		//  Measured:  `422`
 		//  Estimated: `3662`
-		// Minimum execution time: 23_685_000 picoseconds.
-		Weight::from_parts(39_282_500, 0)
+		// Minimum execution time: 23_515_000 picoseconds.
+		Weight::from_parts(43_188_750, 0)
 			.saturating_add(Weight::from_parts(0, 3662))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -219,13 +229,13 @@ impl<T: frame_system::Config> pallet_liquidity_mining::WeightInfo for WeightInfo
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `328 + n * (51 ±0)`
+		//  Measured:  `332 + n * (51 ±0)`
 		//  Estimated: `3542 + n * (2672 ±0)`
-		// Minimum execution time: 7_360_000 picoseconds.
-		Weight::from_parts(17_428_110, 0)
+		// Minimum execution time: 7_411_000 picoseconds.
+		Weight::from_parts(16_484_547, 0)
 			.saturating_add(Weight::from_parts(0, 3542))
-			// Standard Error: 37_452
-			.saturating_add(Weight::from_parts(7_878_025, 0).saturating_mul(n.into()))
+			// Standard Error: 36_429
+			.saturating_add(Weight::from_parts(8_087_693, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))

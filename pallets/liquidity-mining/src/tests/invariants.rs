@@ -71,3 +71,25 @@ fn rewards_paid_never_exceed_emitted() {
 	});
 	coverage.finish(33);
 }
+
+/// `try_state` bounds what a farm owes: a stake whose settled rewards exceed what the farm has
+/// distributed and not yet paid is reported (test review P11).
+#[test]
+fn try_state_catches_rewards_owed_past_distribution() {
+	new_test_ext().execute_with(|| {
+		let farm = create_farm(10, 1, 1_000, u128::MAX);
+		stake(ALICE, farm, 100);
+		run_to_block(5);
+		assert_ok!(LiquidityMining::claim(RuntimeOrigin::signed(ALICE), farm, None));
+		assert_ok!(LiquidityMining::do_try_state());
+		Stakes::<Test>::mutate(ALICE, farm, |stake| {
+			if let Some(stake) = stake {
+				stake.pending = 1;
+			}
+		});
+		assert_eq!(
+			LiquidityMining::do_try_state(),
+			Err("a farm owes its stakers more than it distributed and has not paid".into())
+		);
+	})
+}
