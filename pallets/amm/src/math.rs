@@ -315,10 +315,17 @@ mod tests {
 	#[test]
 	fn handles_reserves_at_u128_max() {
 		let max = u128::MAX;
-		assert!(amount_out(max / 2, max / 2, max / 2, 30).is_ok());
-		assert!(amount_in(1, max, max, 30).is_ok());
+		// Swapping in as much as the reserve pays out 9970/19970 of the other reserve.
+		let half = max / 2;
+		let expected = U256::from(half) * U256::from(9_970u32) / U256::from(19_970u32);
+		assert_eq!(amount_out(half, half, half, 30), Ok(expected.as_u128()));
+		// One unit out of full reserves costs max·10000 / ((max−1)·9970) = 1.003..., so 2.
+		assert_eq!(amount_in(1, max, max, 30), Ok(2));
+		assert_eq!(amount_in(max - 1, 1, max, 30), Err(MathError::Overflow));
 		assert_eq!(initial_lp(max, max), Ok(max));
-		assert!(lp_for_deposit(max, max, max, max, max).is_ok());
+		// A deposit as large as the reserves mints as many LP tokens as exist.
+		assert_eq!(lp_for_deposit(max, max, max, max, max), Ok(max));
+		assert_eq!(lp_for_deposit(max, max, 1, 1, max), Err(MathError::Overflow));
 	}
 
 	#[test]
@@ -360,10 +367,86 @@ mod tests {
 
 	mod properties {
 		use super::*;
+		use dex_test_utils::{proptest_cases, Coverage};
 		use proptest::prelude::*;
 
 		fn k(a: u128, b: u128) -> U256 {
 			U256::from(a) * U256::from(b)
+		}
+
+		fn config() -> ProptestConfig {
+			ProptestConfig::with_cases(proptest_cases(256))
+		}
+
+		/// The definition of a fair swap: paying `paid` in and taking `out` out leaves
+		/// `(Rin + paid·(1 − fee))·(Rout − out) ≥ Rin·Rout`.
+		fn keeps_k_net_of_fee(r_in: u128, r_out: u128, paid: u128, out: u128, fee: u32) -> bool {
+			if out >= r_out {
+				return false;
+			}
+			let net_in =
+				U512::from(r_in) * U512::from(BPS) + U512::from(paid) * U512::from(BPS - fee);
+			net_in * U512::from(r_out - out)
+				>= U512::from(r_in) * U512::from(r_out) * U512::from(BPS)
+		}
+
+		/// A math result as a test result: an error fails the case.
+		fn ok<T>(result: MathResult<T>) -> Result<T, TestCaseError> {
+			result.map_err(|error| TestCaseError::fail(format!("{error:?}")))
+		}
+
+		/// Paying the computed input always buys at least the requested output, and never
+		/// lowers the product of reserves. The output is drawn below the reserve it draws on, so
+		/// a case is refused only for a price past 128 bits; the share refused is reported.
+		#[test]
+		fn exact_out_never_lowers_k() {
+			let coverage = Coverage::new("exact_out_never_lowers_k");
+			proptest!(config(), |(
+				(r_out, out) in (2u128..u128::MAX / 4).prop_flat_map(|r| (Just(r), 1..r)),
+				r_in in 1u128..1u128 << 100,
+				fee in 0u32..1_000,
+			)| {
+				let result = amount_in(out, r_in, r_out, fee);
+				coverage.count(result.is_ok());
+				match result {
+					Ok(paid) => {
+						let new_in = U256::from(r_in) + U256::from(paid);
+						prop_assert!(new_in * U256::from(r_out - out) >= k(r_in, r_out));
+						prop_assert!(ok(amount_out(paid, r_in, r_out, fee))? >= out);
+					},
+					Err(error) => prop_assert_eq!(error, MathError::Overflow),
+				}
+			});
+			coverage.finish(60);
+		}
+
+		/// Depositing and withdrawing the minted LP tokens returns no more than was deposited.
+		/// The supply is at most `√k`, as in every pool (fees only raise `k`), and the deposit
+		/// at most the reserves. Deposits that round to nothing (no second amount, no LP token),
+		/// which the pallet refuses, are skipped and their share reported.
+		#[test]
+		fn deposit_then_withdraw_returns_no_more() {
+			let coverage = Coverage::new("deposit_then_withdraw_returns_no_more");
+			proptest!(config(), |(
+				r_a in 1u128..1u128 << 100,
+				r_b in 1u128..1u128 << 100,
+				supply_ppm in 1u128..=1_000_000,
+				a_ppm in 1u128..=1_000_000,
+				b_ppm in 1u128..=1_000_000,
+			)| {
+				let supply = (root_k(r_a, r_b).as_u128() * supply_ppm / 1_000_000).max(1);
+				let a = (r_a * a_ppm / 1_000_000).max(1);
+				let b = (r_b * b_ppm / 1_000_000).max(1);
+				let (a, b) = ok(optimal_deposit(a, b, r_a, r_b))?;
+				prop_assert!(a <= r_a && b <= r_b);
+				let lp = if a == 0 || b == 0 { 0 } else { ok(lp_for_deposit(a, b, r_a, r_b, supply))? };
+				coverage.count(lp > 0);
+				if lp > 0 {
+					let (out_a, out_b) = ok(withdrawal(lp, r_a + a, r_b + b, supply + lp))?;
+					prop_assert!(out_a <= a && out_b <= b);
+				}
+			});
+			coverage.finish(60);
 		}
 
 		proptest! {
@@ -375,47 +458,9 @@ mod tests {
 				amount in 1u128..u128::MAX / 4,
 				fee in 0u32..1_000,
 			) {
-				if let Ok(out) = amount_out(amount, r_in, r_out, fee) {
-					prop_assert!(out < r_out);
-					prop_assert!(k(r_in + amount, r_out - out) >= k(r_in, r_out));
-				}
-			}
-
-			/// Paying the computed input always buys at least the requested output.
-			#[test]
-			fn exact_out_never_lowers_k(
-				r_in in 1u128..u128::MAX / 4,
-				r_out in 2u128..u128::MAX / 4,
-				out in 1u128..u128::MAX / 4,
-				fee in 0u32..1_000,
-			) {
-				if let Ok(paid) = amount_in(out, r_in, r_out, fee) {
-					// A reserve that would overflow is refused by the pallet before this point.
-					let Some(new_in) = r_in.checked_add(paid) else { return Ok(()) };
-					prop_assert!(k(new_in, r_out - out) >= k(r_in, r_out));
-					if let Ok(received) = amount_out(paid, r_in, r_out, fee) {
-						prop_assert!(received >= out);
-					}
-				}
-			}
-
-			/// Depositing and withdrawing the minted LP tokens returns no more than was deposited.
-			#[test]
-			fn deposit_then_withdraw_returns_no_more(
-				r_a in 1u128..1u128 << 100,
-				r_b in 1u128..1u128 << 100,
-				supply in 1u128..1u128 << 100,
-				a in 1u128..1u128 << 100,
-				b in 1u128..1u128 << 100,
-			) {
-				if let Ok((a, b)) = optimal_deposit(a, b, r_a, r_b) {
-					if let Ok(lp) = lp_for_deposit(a, b, r_a, r_b, supply) {
-						if lp > 0 {
-							let (out_a, out_b) = withdrawal(lp, r_a + a, r_b + b, supply + lp).unwrap();
-							prop_assert!(out_a <= a && out_b <= b);
-						}
-					}
-				}
+				let out = ok(amount_out(amount, r_in, r_out, fee))?;
+				prop_assert!(out < r_out);
+				prop_assert!(k(r_in + amount, r_out - out) >= k(r_in, r_out));
 			}
 
 			/// The value of one LP share (√k per LP token) never falls on a swap.
@@ -425,8 +470,72 @@ mod tests {
 				r_out in 1_000u128..1u128 << 100,
 				amount in 1u128..1u128 << 100,
 			) {
-				if let Ok(out) = amount_out(amount, r_in, r_out, 30) {
-					prop_assert!(root_k(r_in + amount, r_out - out) >= root_k(r_in, r_out));
+				let out = ok(amount_out(amount, r_in, r_out, 30))?;
+				prop_assert!(root_k(r_in + amount, r_out - out) >= root_k(r_in, r_out));
+			}
+
+			/// Against a model written from the definition, not the formula (test review P6):
+			/// the output is the largest the pool can pay while the product of its reserves,
+			/// counting only the input net of the fee, does not fall.
+			#[test]
+			fn amount_out_is_the_most_the_invariant_allows(
+				r_in in 1u128..u128::MAX / 4,
+				r_out in 1u128..u128::MAX / 4,
+				amount in 1u128..u128::MAX / 4,
+				fee in 0u32..1_000,
+			) {
+				let out = ok(amount_out(amount, r_in, r_out, fee))?;
+				prop_assert!(keeps_k_net_of_fee(r_in, r_out, amount, out, fee));
+				prop_assert!(!keeps_k_net_of_fee(r_in, r_out, amount, out + 1, fee));
+			}
+
+			/// Against the same model: the input asked for keeps the invariant and is at most
+			/// one unit above the least input that does (the rounding up, in the pool's favour).
+			#[test]
+			fn amount_in_is_the_least_the_invariant_allows(
+				(r_out, out) in (2u128..1u128 << 60).prop_flat_map(|r| (Just(r), 1..r)),
+				r_in in 1u128..1u128 << 60,
+				fee in 0u32..1_000,
+			) {
+				// Below 2^60 every input fits 128 bits.
+				let paid = ok(amount_in(out, r_in, r_out, fee))?;
+				prop_assert!(keeps_k_net_of_fee(r_in, r_out, paid, out, fee));
+				prop_assert!(paid < 2 || !keeps_k_net_of_fee(r_in, r_out, paid - 2, out, fee));
+			}
+
+			/// Against a pro-rata model: a deposit mints the most LP tokens whose share of the
+			/// new supply is covered by each side's share of the reserves, and a withdrawal pays
+			/// the most of each reserve that the burnt share covers.
+			#[test]
+			fn deposits_and_withdrawals_are_the_largest_pro_rata_amounts(
+				r_a in 1u128..1u128 << 100,
+				r_b in 1u128..1u128 << 100,
+				supply in 1u128..1u128 << 100,
+				a in 1u128..1u128 << 100,
+				b in 1u128..1u128 << 100,
+			) {
+				let covered = |lp: U256| {
+					lp * U256::from(r_a) <= U256::from(a) * U256::from(supply)
+						&& lp * U256::from(r_b) <= U256::from(b) * U256::from(supply)
+				};
+				let lp = match lp_for_deposit(a, b, r_a, r_b, supply) {
+					Ok(lp) => {
+						prop_assert!(covered(lp.into()) && !covered(U256::from(lp) + 1));
+						lp
+					},
+					// Refused only when even `u128::MAX` LP tokens would be covered.
+					Err(error) => {
+						prop_assert_eq!(error, MathError::Overflow);
+						prop_assert!(covered(u128::MAX.into()));
+						u128::MAX
+					},
+				};
+				let burnt = lp.clamp(1, supply);
+				let (out_a, out_b) = ok(withdrawal(burnt, r_a, r_b, supply))?;
+				for (out, reserve) in [(out_a, r_a), (out_b, r_b)] {
+					let share = U256::from(burnt) * U256::from(reserve);
+					prop_assert!(U256::from(out) * U256::from(supply) <= share);
+					prop_assert!(U256::from(out + 1) * U256::from(supply) > share);
 				}
 			}
 

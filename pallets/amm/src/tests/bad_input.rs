@@ -162,6 +162,24 @@ fn bad_input_matrix() {
 				Error::<Test>::ZeroLpMinted,
 			),
 			Row::new(
+				"add_liquidity",
+				"the same asset twice",
+				add(USDT, USDT, 10_000, 10_000, (0, 0), None),
+				Error::<Test>::IdenticalAssets,
+			),
+			Row::new(
+				"add_liquidity",
+				"zero second amount",
+				add(NATIVE, USDT, 10_000, 0, (0, 0), None),
+				Error::<Test>::ZeroAmount,
+			),
+			Row::new(
+				"add_liquidity",
+				"first minimum one past what the ratio takes",
+				add(NATIVE, USDT, 8_000, 1_000, (251, 0), None),
+				Error::<Test>::DepositBelowMinimum,
+			),
+			Row::new(
 				"remove_liquidity",
 				"unsigned origin",
 				|| Amm::remove_liquidity(RuntimeOrigin::none(), NATIVE, USDT, 1, 0, 0, ALICE, None),
@@ -196,6 +214,18 @@ fn bad_input_matrix() {
 				"minimum one past the pro-rata amount",
 				remove(NATIVE, USDT, lp / 2, (1_000_000 * (lp / 2) / (lp + 1_000) + 1, 0), None),
 				Error::<Test>::WithdrawalBelowMinimum,
+			),
+			Row::new(
+				"remove_liquidity",
+				"second minimum one past the pro-rata amount",
+				remove(NATIVE, USDT, lp / 2, (0, 4_000_000 * (lp / 2) / (lp + 1_000) + 1), None),
+				Error::<Test>::WithdrawalBelowMinimum,
+			),
+			Row::new(
+				"remove_liquidity",
+				"the same asset twice",
+				remove(USDT, USDT, 1_000, (0, 0), None),
+				Error::<Test>::IdenticalAssets,
 			),
 			Row::new(
 				"swap_exact_in",
@@ -326,6 +356,22 @@ fn bad_input_matrix() {
 				Error::<Test>::AmountInTooHigh,
 			),
 			Row::new(
+				"swap_exact_out",
+				"input needed beyond the payer's balance",
+				|| {
+					Amm::swap_exact_out(
+						RuntimeOrigin::signed(99),
+						vec![NATIVE, USDT],
+						10_000,
+						u128::MAX,
+						99,
+						false,
+						None,
+					)
+				},
+				TokenError::FundsUnavailable,
+			),
+			Row::new(
 				"set_fee_tiers",
 				"signed origin",
 				move || Amm::set_fee_tiers(signed(), tiers(vec![30])),
@@ -403,10 +449,52 @@ fn bad_input_matrix() {
 				Error::<Test>::InsufficientLpTokens,
 			),
 			Row::new(
+				"lock_lp_tokens",
+				"the same asset twice",
+				move || Amm::lock_lp_tokens(signed(), USDT, USDT, 1, 20),
+				Error::<Test>::IdenticalAssets,
+			),
+			Row::new(
+				"unlock_lp_tokens",
+				"unsigned origin",
+				|| Amm::unlock_lp_tokens(RuntimeOrigin::none(), NATIVE, USDT),
+				DispatchError::BadOrigin,
+			),
+			Row::new(
+				"unlock_lp_tokens",
+				"the same asset twice",
+				move || Amm::unlock_lp_tokens(signed(), USDT, USDT),
+				Error::<Test>::IdenticalAssets,
+			),
+			Row::new(
 				"unlock_lp_tokens",
 				"no lock",
 				move || Amm::unlock_lp_tokens(signed(), NATIVE, USDT),
 				Error::<Test>::NoLock,
+			),
+			Row::new(
+				"set_price_oracle",
+				"signed origin",
+				move || Amm::set_price_oracle(signed(), NATIVE, USDT, false),
+				DispatchError::BadOrigin,
+			),
+			Row::new(
+				"set_price_oracle",
+				"no such pool",
+				|| Amm::set_price_oracle(RuntimeOrigin::root(), NATIVE, DOT, true),
+				Error::<Test>::PoolNotFound,
+			),
+			Row::new(
+				"set_price_oracle",
+				"the same asset twice",
+				|| Amm::set_price_oracle(RuntimeOrigin::root(), ETH, ETH, true),
+				Error::<Test>::IdenticalAssets,
+			),
+			Row::new(
+				"set_price_oracle",
+				"start an oracle that runs",
+				|| Amm::set_price_oracle(RuntimeOrigin::root(), NATIVE, USDT, true),
+				Error::<Test>::OracleAlreadyStarted,
 			),
 		];
 		let mut matrix = BadInputMatrix::new("amm", "Amm");
