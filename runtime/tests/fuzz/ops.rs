@@ -714,6 +714,21 @@ pub fn sequence(seed: u64, index: u64) -> Vec<Op> {
 	while ops.len() < end {
 		ops.push(gen.op(None, true));
 	}
+	// Now and then the issuer destroys an asset of the first pool to the end, as random issuer
+	// calls rarely manage, and the sequence goes on with the asset gone.
+	if !gen.pools.is_empty() && gen.rng.chance(5) {
+		let (a, b) = gen.pools[0];
+		let asset = if a == 0 { b } else { a };
+		let destroy = |action| Op::Hostile { action, asset, a, b, amount: Amount::Zero };
+		ops.push(destroy(Hostile::StartDestroy));
+		for _ in 0..3 {
+			ops.push(destroy(Hostile::DestroyAccounts));
+		}
+		ops.push(destroy(Hostile::FinishDestroy));
+		for _ in 0..8 {
+			ops.push(gen.op(None, true));
+		}
+	}
 	ops.push(Op::Advance { blocks: 1 });
 	ops
 }

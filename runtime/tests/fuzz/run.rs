@@ -524,6 +524,8 @@ struct PoolState {
 	reserve1: Balance,
 	reserve2: Balance,
 	lp_supply: Balance,
+	/// `sqrt(k)` at the last liquidity change while the protocol fee was on.
+	root_k_last: U256,
 }
 
 fn pools() -> BTreeMap<u32, PoolState> {
@@ -532,7 +534,12 @@ fn pools() -> BTreeMap<u32, PoolState> {
 			let (reserve1, reserve2) = Amm::reserves(&pool_id);
 			(
 				info.lp_token,
-				PoolState { reserve1, reserve2, lp_supply: Amm::lp_supply(info.lp_token) },
+				PoolState {
+					reserve1,
+					reserve2,
+					lp_supply: Amm::lp_supply(info.lp_token),
+					root_k_last: info.root_k_last,
+				},
 			)
 		})
 		.collect()
@@ -556,10 +563,10 @@ struct Model {
 	/// Native fees burnt: paid in the native token (`TransactionFeePaid`), or bought with an
 	/// asset through its pool (net native output of `SwapCreditExecuted`).
 	native_fees: Balance,
-	/// Per farm: the highest rate it ever had and what its `Claimed` events paid.
-	farms: BTreeMap<u32, (Balance, Balance)>,
-	/// LP tokens of pools whose LP was diluted by a protocol-fee mint in the last operation.
-	protocol_minted: Vec<u32>,
+	/// Farms created during the run, as their events describe them.
+	farms: BTreeMap<u32, FarmModel>,
+	/// Protocol-fee mints of the last operation: the pool's LP token and the LP tokens minted.
+	protocol_minted: BTreeMap<u32, Balance>,
 	/// The last swap's `(amount_in, amount_out)`, from its `SwapExecuted` event.
 	last_swap: Option<(Balance, Balance)>,
 	/// The solo account and its value at [`PRICES`] at the checkpoint.
@@ -570,6 +577,47 @@ struct Model {
 	parent: H256,
 	/// Execution time of the block being built so far.
 	block_time: Duration,
+}
+
+/// A farm as its events describe it: an emission model kept apart from the pallet's own
+/// bookkeeping (test review F2).
+#[derive(Default)]
+struct FarmModel {
+	/// The first block that emits.
+	start: u64,
+	/// Each rate and the block it took effect, in order; a later change in the same block
+	/// replaces the earlier one.
+	rates: Vec<(u64, Balance)>,
+	/// The first block that emits nothing.
+	end: u64,
+	/// The most the farm may emit.
+	cap: Balance,
+	/// What its `Claimed` events paid.
+	paid: Balance,
+}
+
+impl FarmModel {
+	/// Emitted by block `n`: over every block from the start up to `n` and the end, the rate in
+	/// force at that block, summed and capped.
+	fn emitted(&self, n: u64) -> Balance {
+		let stop = n.min(self.end);
+		let mut total: Balance = 0;
+		for (i, (from, rate)) in self.rates.iter().enumerate() {
+			let until = self.rates.get(i + 1).map_or(stop, |(next, _)| (*next).min(stop));
+			let from = (*from).max(self.start);
+			if until > from {
+				total = total.saturating_add(rate.saturating_mul(Balance::from(until - from)));
+			}
+		}
+		total.min(self.cap)
+	}
+
+	fn set_rate(&mut self, from: u64, rate: Balance) {
+		match self.rates.last_mut() {
+			Some(last) if last.0 == from => last.1 = rate,
+			_ => self.rates.push((from, rate)),
+		}
+	}
 }
 
 fn asset_index(kind: &AssetKind) -> Option<usize> {
@@ -596,20 +644,58 @@ impl Model {
 					if let Some(i) = asset_index(&reward_asset) {
 						self.minted[i] += amount;
 					}
-					self.farms.entry(farm_id).or_default().1 += amount;
+					if let Some(farm) = self.farms.get_mut(&farm_id) {
+						farm.paid += amount;
+					}
 				}
 				RuntimeEvent::LiquidityMining(pallet_liquidity_mining::Event::FarmCreated {
 					farm_id,
 					reward_per_block,
+					start_block,
+					end_block,
+					max_total_rewards,
 					..
 				}) => {
-					self.farms.insert(farm_id, (reward_per_block, 0));
+					let start = u64::from(start_block);
+					self.farms.insert(
+						farm_id,
+						FarmModel {
+							start,
+							rates: vec![(start, reward_per_block)],
+							end: end_block.into(),
+							cap: max_total_rewards,
+							paid: 0,
+						},
+					);
 				}
 				RuntimeEvent::LiquidityMining(
-					pallet_liquidity_mining::Event::FarmRateChanged { farm_id, new_rate, .. },
+					pallet_liquidity_mining::Event::FarmRateChanged {
+						farm_id,
+						new_rate,
+						from_block,
+						..
+					},
 				) => {
-					let farm = self.farms.entry(farm_id).or_default();
-					farm.0 = farm.0.max(new_rate);
+					if let Some(farm) = self.farms.get_mut(&farm_id) {
+						farm.set_rate(from_block.into(), new_rate);
+					}
+				}
+				RuntimeEvent::LiquidityMining(pallet_liquidity_mining::Event::FarmExtended {
+					farm_id,
+					end_block,
+				}) => {
+					if let Some(farm) = self.farms.get_mut(&farm_id) {
+						farm.end = end_block.into();
+					}
+				}
+				RuntimeEvent::LiquidityMining(pallet_liquidity_mining::Event::FarmEnded {
+					farm_id,
+					at,
+					..
+				}) => {
+					if let Some(farm) = self.farms.get_mut(&farm_id) {
+						farm.end = farm.end.min(at.into());
+					}
 				}
 				RuntimeEvent::Balances(pallet_balances::Event::DustLost { amount, .. }) => {
 					self.dust += amount;
@@ -659,9 +745,13 @@ impl Model {
 				}) => {
 					self.last_swap = Some((amount_in, amount_out));
 				}
-				RuntimeEvent::Amm(pallet_amm::Event::ProtocolFeeMinted { pool_id, .. }) => {
+				RuntimeEvent::Amm(pallet_amm::Event::ProtocolFeeMinted {
+					pool_id,
+					lp_minted,
+					..
+				}) => {
 					if let Some(info) = pallet_amm::Pools::<Runtime>::get(pool_id) {
-						self.protocol_minted.push(info.lp_token);
+						*self.protocol_minted.entry(info.lp_token).or_default() += lp_minted;
 					}
 				}
 				_ => {}
@@ -722,26 +812,55 @@ fn below_min_allowed<B, A>(reason: &ExistenceReason<B, A>) -> bool {
 /// reference on it.
 fn asset_references() -> BTreeMap<AccountId, (u32, u32)> {
 	let mut refs: BTreeMap<AccountId, (u32, u32)> = BTreeMap::new();
-	let mut count = |who: AccountId, consumer: bool, sufficient: bool| {
-		let entry = refs.entry(who).or_default();
-		entry.0 += consumer as u32;
-		entry.1 += sufficient as u32;
-	};
-	for (_, who, account) in pallet_assets::Account::<Runtime, Instance1>::iter() {
-		count(
-			who,
-			matches!(account.reason, ExistenceReason::Consumer),
-			matches!(account.reason, ExistenceReason::Sufficient),
-		);
-	}
-	for (_, who, account) in pallet_assets::Account::<Runtime, Instance2>::iter() {
-		count(
-			who,
-			matches!(account.reason, ExistenceReason::Consumer),
-			matches!(account.reason, ExistenceReason::Sufficient),
-		);
-	}
+	count_asset_references::<Instance1>(&mut refs);
+	count_asset_references::<Instance2>(&mut refs);
 	refs
+}
+
+/// Adds one pallet-assets instance's accounts to [`asset_references`].
+fn count_asset_references<I: 'static>(refs: &mut BTreeMap<AccountId, (u32, u32)>)
+where
+	Runtime: pallet_assets::Config<I>,
+{
+	for (_, who, account) in pallet_assets::Account::<Runtime, I>::iter() {
+		let entry = refs.entry(who).or_default();
+		entry.0 += matches!(account.reason, ExistenceReason::Consumer) as u32;
+		entry.1 += matches!(account.reason, ExistenceReason::Sufficient) as u32;
+	}
+}
+
+/// One pallet-assets instance (`what` names its tokens): each asset's accounts sum to its
+/// supply, and none holds less than the minimum balance unless a deposit keeps it. While an asset
+/// is destroyed, its accounts go before its supply does: it is skipped.
+fn check_asset_accounts<I: 'static>(what: &str) -> Result<(), String>
+where
+	Runtime: pallet_assets::Config<I, Balance = Balance>,
+{
+	for (id, details) in pallet_assets::Asset::<Runtime, I>::iter() {
+		if details.status == pallet_assets::AssetStatus::Destroying {
+			continue;
+		}
+		let mut sum: Balance = 0;
+		for (who, account) in pallet_assets::Account::<Runtime, I>::iter_prefix(&id) {
+			if account.balance != 0
+				&& account.balance < details.min_balance
+				&& !below_min_allowed(&account.reason)
+			{
+				return Err(format!(
+					"{who} holds {} of {what} {id:?}, below its minimum",
+					account.balance
+				));
+			}
+			sum += account.balance;
+		}
+		if sum != details.supply {
+			return Err(format!(
+				"{what} {id:?}: accounts sum to {sum}, supply is {}",
+				details.supply
+			));
+		}
+	}
+	Ok(())
 }
 
 /// The checks after every block.
@@ -811,99 +930,8 @@ fn check_block(model: &Model) -> Result<(), String> {
 	}
 	// User assets and LP tokens: accounts sum to the supply, none below the minimum balance
 	// unless a deposit keeps it.
-	for (id, details) in pallet_assets::Asset::<Runtime, Instance1>::iter() {
-		// While an asset is destroyed, its accounts go before its supply does.
-		if details.status == pallet_assets::AssetStatus::Destroying {
-			continue;
-		}
-		let mut sum: Balance = 0;
-		for (who, account) in pallet_assets::Account::<Runtime, Instance1>::iter_prefix(id) {
-			if account.balance != 0
-				&& account.balance < details.min_balance
-				&& !below_min_allowed(&account.reason)
-			{
-				return Err(format!(
-					"{who} holds {} of asset {id}, below its minimum",
-					account.balance
-				));
-			}
-			sum += account.balance;
-		}
-		if sum != details.supply {
-			return Err(format!("asset {id}: accounts sum to {sum}, supply is {}", details.supply));
-		}
-	}
-	for (id, details) in pallet_assets::Asset::<Runtime, Instance2>::iter() {
-		let mut sum: Balance = 0;
-		for (who, account) in pallet_assets::Account::<Runtime, Instance2>::iter_prefix(id) {
-			if account.balance != 0
-				&& account.balance < details.min_balance
-				&& !below_min_allowed(&account.reason)
-			{
-				return Err(format!(
-					"{who} holds {} of LP token {id}, below its minimum",
-					account.balance
-				));
-			}
-			sum += account.balance;
-		}
-		if sum != details.supply {
-			return Err(format!(
-				"LP token {id}: accounts sum to {sum}, supply is {}",
-				details.supply
-			));
-		}
-	}
-	for i in 0..4 {
-		if !asset_alive(i) {
-			continue;
-		}
-		let (dust, fees) = if i == 0 { (model.dust, model.native_fees) } else { (0, 0) };
-		let expected = model.initial_issuance[i] + model.minted[i] - model.burnt[i] - dust - fees;
-		if issuance(i) != expected {
-			return Err(format!(
-				"asset {i}: issuance {} differs from genesis {} + rewards {} - burnt {} - dust \
-				 {dust} - fees {fees}",
-				issuance(i),
-				model.initial_issuance[i],
-				model.minted[i],
-				model.burnt[i],
-			));
-		}
-	}
-
-	// Farms: what their `Claimed` events paid is what they count, within rate × blocks and cap.
-	let now = System::block_number();
-	for (id, (max_rate, paid)) in &model.farms {
-		let Some(farm) = pallet_liquidity_mining::Farms::<Runtime>::get(id) else { continue };
-		if farm.claimed != *paid {
-			return Err(format!(
-				"farm {id} counts {} claimed, its events paid {paid}",
-				farm.claimed
-			));
-		}
-		let blocks = now.min(farm.end).saturating_sub(farm.start) as u128;
-		let bound = max_rate.saturating_mul(blocks).min(farm.max_total_rewards);
-		if farm.claimed > bound {
-			return Err(format!(
-				"farm {id} paid {} > min(rate {max_rate} × {blocks} blocks, cap {})",
-				farm.claimed, farm.max_total_rewards
-			));
-		}
-	}
-
-	// The solo account never gains value at fixed prices.
-	if let Some((who, start)) = model.checkpoint {
-		let now_value = value_at_prices(&account(who));
-		// One unit per pool of slack: each pool share is rounded up.
-		let slack = U256::from(pallet_amm::Pools::<Runtime>::iter().count());
-		if now_value > start + slack {
-			return Err(format!(
-				"account {who} acting alone grew from {start} to {now_value} at fixed prices"
-			));
-		}
-	}
-	Ok(())
+	check_asset_accounts::<Instance1>("asset")?;
+	check_asset_accounts::<Instance2>("LP token")
 }
 
 /// A hash of everything stored under the pallets' prefixes.
@@ -1127,8 +1155,8 @@ fn finish_block(model: &mut Model) -> Result<(), String> {
 }
 
 /// Checks after one included transaction: a failed call left the DEX's state as it was; no
-/// pool's value per LP share fell (unless a protocol-fee mint diluted it or the asset's issuer
-/// took from the pool); outside liquidity changes, no pool's constant product fell nor its LP
+/// pool's value per LP share fell (counted from the supply after a protocol-fee mint, which must
+/// be exactly the protocol's share, and unless the asset's issuer took from the pool); outside liquidity changes, no pool's constant product fell nor its LP
 /// supply changed (a swap, or a fee bought through a pool); a swap paid exactly its quote.
 fn check_call(
 	op: &Op,
@@ -1155,15 +1183,35 @@ fn check_call(
 				op.name()
 			));
 		}
-		if old.lp_supply == 0
-			|| after.lp_supply == 0
-			|| model.protocol_minted.contains(&lp)
-			|| matches!(op, Op::Hostile { .. })
-		{
+		if old.lp_supply == 0 || after.lp_supply == 0 || matches!(op, Op::Hostile { .. }) {
 			continue;
 		}
-		// k / supply² never falls: k_after · S_before² ≥ k_before · S_after².
-		let lhs = k(&after).full_mul(U256::from(old.lp_supply) * U256::from(old.lp_supply));
+		// A protocol-fee mint dilutes the LPs by exactly the protocol's share of the growth of
+		// √k since the last change (test review F3): the supply it starts from includes it.
+		// A fee paid in an asset swaps through a pool first, which moves the growth the mint
+		// measures; then only the dilution is checked.
+		let minted = model.protocol_minted.get(&lp).copied().unwrap_or_default();
+		if minted > 0 && !fee_in_asset {
+			let share = pallet_amm::ProtocolFee::<Runtime>::get()
+				.ok_or("a protocol fee was minted while the protocol fee is off")?
+				.share
+				.deconstruct();
+			let expected = pallet_amm::math::protocol_fee_lp(
+				old.root_k_last,
+				old.reserve1,
+				old.reserve2,
+				old.lp_supply,
+				share,
+			);
+			if expected != Ok(minted) {
+				return Err(format!(
+					"pool {lp} minted {minted} LP tokens as protocol fee, expected {expected:?}"
+				));
+			}
+		}
+		let start = U256::from(old.lp_supply) + U256::from(minted);
+		// k / supply² never falls: k_after · S_start² ≥ k_before · S_after².
+		let lhs = k(&after).full_mul(start * start);
 		let rhs = k(old).full_mul(U256::from(after.lp_supply) * U256::from(after.lp_supply));
 		if lhs < rhs {
 			return Err(format!("pool {lp}'s value per LP share fell"));

@@ -55,6 +55,11 @@ fn bob_provides_dex_usdt(bob: &AccountId) -> u128 {
 	<dex_runtime::PoolAssets as Inspect<AccountId>>::balance(lp, bob)
 }
 
+/// `who` burns `lp` DEX/USDT LP tokens with no minimum out.
+fn withdraw_dex_usdt(who: &AccountId, lp: u128) -> sp_runtime::DispatchResult {
+	Amm::remove_liquidity(signed(who), NATIVE, usdt(), lp, 0, 0, who.clone(), None)
+}
+
 fn swap_dex_for_usdt(who: &AccountId) -> sp_runtime::DispatchResult {
 	Amm::swap_exact_in(signed(who), vec![NATIVE, usdt()], UNIT, 1, who.clone(), true, None)
 }
@@ -131,16 +136,7 @@ fn an_issuer_who_burns_a_pools_balance_leaves_its_lps_the_other_side() {
 		// Bob withdraws his share of the DEX that remains, and no USDT.
 		let (dex_before, usdt_before) = (balance(&NATIVE, &bob), balance(&usdt(), &bob));
 		let dex_share = pool.reserves.0 * lp / pool.lp_supply;
-		assert_ok!(Amm::remove_liquidity(
-			signed(&bob),
-			NATIVE,
-			usdt(),
-			lp,
-			0,
-			0,
-			bob.clone(),
-			None
-		));
+		assert_ok!(withdraw_dex_usdt(&bob, lp));
 		assert_eq!(balance(&usdt(), &bob), usdt_before);
 		let received = balance(&NATIVE, &bob) - dex_before;
 		// (Less a protocol fee's dilution, if one is due.)
@@ -173,10 +169,7 @@ fn a_frozen_pool_account_refuses_in_words_until_it_is_thawed() {
 		// Nothing can leave the pool's USDT: swaps out of it and withdrawals fail clearly.
 		let frozen: DispatchError = TokenError::Frozen.into();
 		assert_noop!(swap_dex_for_usdt(&bob), frozen);
-		assert_noop!(
-			Amm::remove_liquidity(signed(&bob), NATIVE, usdt(), lp, 0, 0, bob.clone(), None),
-			frozen
-		);
+		assert_noop!(withdraw_dex_usdt(&bob, lp), frozen);
 		check_invariants();
 		// Thawed, it trades and pays out again.
 		assert_ok!(Assets::thaw(signed(&alice), demo::USDT.id.into(), pool.into()));
@@ -186,16 +179,7 @@ fn a_frozen_pool_account_refuses_in_words_until_it_is_thawed() {
 			AssetRisk::Controlled
 		);
 		assert_ok!(swap_dex_for_usdt(&bob));
-		assert_ok!(Amm::remove_liquidity(
-			signed(&bob),
-			NATIVE,
-			usdt(),
-			lp,
-			0,
-			0,
-			bob.clone(),
-			None
-		));
+		assert_ok!(withdraw_dex_usdt(&bob, lp));
 		check_invariants();
 	})
 }
@@ -224,16 +208,7 @@ fn a_destroyed_asset_leaves_its_pools_withdrawable() {
 		check_invariants();
 		// Bob still gets his DEX back.
 		let before = balance(&NATIVE, &bob);
-		assert_ok!(Amm::remove_liquidity(
-			signed(&bob),
-			NATIVE,
-			usdt(),
-			lp,
-			0,
-			0,
-			bob.clone(),
-			None
-		));
+		assert_ok!(withdraw_dex_usdt(&bob, lp));
 		assert!(balance(&NATIVE, &bob) > before);
 		check_invariants();
 	})
