@@ -22,11 +22,16 @@ throughput_path, farm_path, out = sys.argv[1:4]
 
 if os.path.exists(throughput_path):
     runs = json.load(open(throughput_path))
-    labels = {"transfer": "keep-alive\ntransfers", "swap": "single-hop\nswaps", "stake": "farm stakes\nand claims"}
+    labels = {
+        "transfer": "keep-alive\ntransfers",
+        "swap": "single-hop\nswaps",
+        "stake": "farm\nstakes",
+        "claim": "farm\nclaims",
+    }
     kinds = [r["kind"] for r in runs]
     per_second = [r["perSecond"] for r in runs]
     fig, ax = plt.subplots(figsize=(6, 3.6), dpi=120)
-    bars = ax.bar([labels.get(k, k) for k in kinds], per_second, color=["#4c72b0", "#dd8452", "#55a868"][: len(kinds)])
+    bars = ax.bar([labels.get(k, k) for k in kinds], per_second, color=["#4c72b0", "#dd8452", "#55a868", "#8172b3"][: len(kinds)])
     ax.axhline(329, color="grey", linestyle="--", linewidth=1)
     ax.text(len(kinds) - 0.5, 329, "reference template: 329 transfers/s", ha="right", va="center", fontsize=8,
             color="grey", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
