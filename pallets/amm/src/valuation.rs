@@ -345,7 +345,10 @@ mod tests {
 			// Fee share, valued at the new mid price, in units of the second asset.
 			let fee_value = if forward { fee_in as f64 * y1 as f64 / x1 as f64 } else { fee_in as f64 };
 			let fee_share = fee_value * lp as f64 / supply as f64;
-			prop_assert!(f.fees as f64 <= fee_share * 1.001 + 2.0, "{} vs {}", f.fees, fee_share);
+			// The swap's output rounds down by up to one unit, which stays in the pool as income:
+			// one unit of the output asset, valued in the second asset.
+			let rounding = if forward { 1.0 } else { y1 as f64 / x1 as f64 };
+			prop_assert!(f.fees as f64 <= fee_share * 1.001 + 2.0 + rounding, "{} vs {}", f.fees, fee_share);
 			prop_assert!(f.fees as f64 >= fee_share * 0.99 - 2.0, "{} vs {}", f.fees, fee_share);
 		}
 	}
