@@ -21,11 +21,10 @@ fn block<T: Config>(n: u32) -> BlockNumberFor<T> {
 	n.into()
 }
 
-/// A running farm with `staker` holding a stake that has accrued rewards for 10 blocks.
-fn running_farm<T: Config>(staker: &T::AccountId) -> FarmId {
-	let lp_token = T::BenchmarkHelper::lp_token(staker);
+/// A farm on `lp_token` paying [`RATE`] per block from now for 1,000 blocks.
+fn farm_on<T: Config>(lp_token: T::LpToken) -> FarmId {
 	let now = frame_system::Pallet::<T>::block_number();
-	let farm_id = Pallet::<T>::do_create_farm(
+	Pallet::<T>::do_create_farm(
 		lp_token,
 		T::BenchmarkHelper::reward_asset(),
 		RATE.into(),
@@ -33,7 +32,14 @@ fn running_farm<T: Config>(staker: &T::AccountId) -> FarmId {
 		now + 1_000u32.into(),
 		CAP.into(),
 	)
-	.unwrap();
+	.unwrap()
+}
+
+/// A running farm with `staker` holding a stake that has accrued rewards for 10 blocks.
+fn running_farm<T: Config>(staker: &T::AccountId) -> FarmId {
+	let lp_token = T::BenchmarkHelper::lp_token(staker);
+	let now = frame_system::Pallet::<T>::block_number();
+	let farm_id = farm_on::<T>(lp_token);
 	assert_ok!(Pallet::<T>::do_stake(staker, farm_id, STAKE.into()));
 	frame_system::Pallet::<T>::set_block_number(now + 10u32.into());
 	farm_id
@@ -207,16 +213,7 @@ mod benchmarks {
 	fn add_liquidity_and_stake() {
 		let caller: T::AccountId = whitelisted_caller();
 		let lp_token = T::BenchmarkHelper::empty_pool_lp_token(&caller);
-		let now = frame_system::Pallet::<T>::block_number();
-		let farm_id = Pallet::<T>::do_create_farm(
-			lp_token,
-			T::BenchmarkHelper::reward_asset(),
-			RATE.into(),
-			now,
-			now + 1_000u32.into(),
-			CAP.into(),
-		)
-		.unwrap();
+		let farm_id = farm_on::<T>(lp_token);
 		let amount: T::Balance = STAKE.into();
 
 		#[extrinsic_call]
