@@ -93,6 +93,7 @@ fn insert_farm<T: Config>(lp_token: T::LpToken, end: BlockNumberFor<T>) -> FarmI
 			max_total_rewards: CAP.into(),
 			total_staked: Zero::zero(),
 			acc_reward_per_share: U256::zero(),
+			acc_precision: crate::math::PRECISION,
 			last_update: block::<T>(1),
 			distributed: Zero::zero(),
 			undistributed: Zero::zero(),

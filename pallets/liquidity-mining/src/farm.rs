@@ -40,8 +40,12 @@ impl<T: Config> Pallet<T> {
 		let emission = schedule
 			.emitted(Self::block_u64(now))
 			.saturating_sub(schedule.emitted(Self::block_u64(farm.last_update)));
-		let (acc, distributed) =
-			math::accumulate(farm.acc_reward_per_share, emission, farm.total_staked.into());
+		let (acc, distributed) = math::accumulate(
+			farm.acc_reward_per_share,
+			emission,
+			farm.total_staked.into(),
+			farm.acc_precision,
+		);
 		farm.acc_reward_per_share = acc;
 		farm.distributed = farm.distributed.saturating_add(distributed.into());
 		farm.undistributed = farm.undistributed.saturating_add((emission - distributed).into());
@@ -119,6 +123,7 @@ impl<T: Config> Pallet<T> {
 			max_total_rewards,
 			total_staked: Zero::zero(),
 			acc_reward_per_share: U256::zero(),
+			acc_precision: math::PRECISION,
 			last_update: start_block,
 			distributed: Zero::zero(),
 			undistributed: Zero::zero(),

@@ -55,6 +55,7 @@ extern crate alloc;
 mod benchmarking;
 mod farm;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod runtime_api;
@@ -143,6 +144,10 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
+	/// The storage version: 1 since farms record their accumulator's scale
+	/// ([`migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	/// A farm's id.
 	pub type FarmId = u32;
 	/// A farm's stored state.
@@ -172,6 +177,7 @@ pub mod pallet {
 	);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.

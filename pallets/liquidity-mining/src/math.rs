@@ -8,9 +8,11 @@
 //!
 //! where `since` is the block the current rate took effect and `emitted_before` what was emitted
 //! until then. Each block's emission is split among the stake present during it through a
-//! reward-per-share accumulator `acc` (scaled by [`PRECISION`]):
+//! reward-per-share accumulator `acc` (scaled by the farm's precision `P`, [`PRECISION`] for
+//! every farm created since storage version 1, [`LEGACY_PRECISION`] for farms migrated from
+//! version 0):
 //!
-//! - on every touch of a farm: `acc += (emitted(now) − emitted(last)) · PRECISION / total_stake`
+//! - on every touch of a farm: `acc += (emitted(now) − emitted(last)) · P / total_stake`
 //!   (blocks without stake emit to nobody: that amount is recorded as undistributed, never minted);
 //! - a staker settles (on every stake, unstake and claim) `stake · (acc − acc_paid)`, in scaled
 //!   units, plus the fraction of a unit it carried from its last settlement; the whole units are
@@ -18,14 +20,21 @@
 //!
 //! Every division rounds down and no fraction is paid twice, so the sum of every staker's rewards
 //! never exceeds what was distributed. What stays behind is the accumulator's rounding, below
-//! `total_stake / PRECISION` units per touch, and each staker's carried fraction, below one unit.
+//! `total_stake / P` units per touch, and each staker's carried fraction, below one unit.
 //! All operations are O(1).
 
 use sp_core::{U256, U512};
 
-/// Scale of the reward-per-share accumulator: 10^18, so a stake of up to 10^18 units receives its
-/// exact share of a single reward unit.
-pub const PRECISION: u128 = 1_000_000_000_000_000_000;
+/// Scale of a farm's reward-per-share accumulator: 10^36, so a touch loses less than one reward
+/// unit as long as fewer than 10^36 LP units are staked (two 18-decimal tokens' LP supply stays
+/// far below). `emission · PRECISION` fits the U256 accumulator for any `u128` emission, and the
+/// carried fraction (below `PRECISION`) fits `u128`.
+pub const PRECISION: u128 = 1_000_000_000_000_000_000_000_000_000_000_000_000;
+
+/// The accumulator scale of storage version 0, 10^18, which farms created then keep: it loses up
+/// to `total_stake / 10^18` units per touch, so pools with an LP supply beyond 10^18 lost
+/// emission.
+pub const LEGACY_PRECISION: u128 = 1_000_000_000_000_000_000;
 
 /// A farm's emission schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,24 +77,31 @@ impl Schedule {
 	}
 }
 
-/// The accumulator after distributing `emission` over `total_stake`. Returns the new accumulator
-/// and what was actually distributed (zero when nothing is staked).
-pub fn accumulate(acc: U256, emission: u128, total_stake: u128) -> (U256, u128) {
+/// The accumulator (scaled by `precision`) after distributing `emission` over `total_stake`.
+/// Returns the new accumulator and what was actually distributed (zero when nothing is staked).
+pub fn accumulate(acc: U256, emission: u128, total_stake: u128, precision: u128) -> (U256, u128) {
 	if total_stake == 0 || emission == 0 {
 		return (acc, 0);
 	}
-	let increment = U256::from(emission) * U256::from(PRECISION) / U256::from(total_stake);
+	// Cannot overflow: both factors are below 2^128.
+	let increment = U256::from(emission) * U256::from(precision) / U256::from(total_stake);
 	(acc.saturating_add(increment), emission)
 }
 
 /// What a stake accrued since its last settlement: `stake · (acc − acc_paid) + carried`, in units
-/// scaled by [`PRECISION`], split into whole reward units (rounded down) and the fraction carried
-/// to the next settlement. Returns `(reward, carried)`.
-pub fn accrue(stake: u128, acc: U256, acc_paid: U256, carried: u128) -> (u128, u128) {
+/// scaled by the farm's `precision`, split into whole reward units (rounded down) and the
+/// fraction carried to the next settlement. Returns `(reward, carried)`.
+pub fn accrue(
+	stake: u128,
+	acc: U256,
+	acc_paid: U256,
+	carried: u128,
+	precision: u128,
+) -> (u128, u128) {
 	let scaled = U512::from(stake) * U512::from(acc.saturating_sub(acc_paid)) + U512::from(carried);
-	let precision = U512::from(PRECISION);
+	let precision = U512::from(precision.max(1));
 	let reward = u128::try_from(scaled / precision).unwrap_or(u128::MAX);
-	// The remainder of a division by PRECISION is below PRECISION, which fits in u128.
+	// The remainder of a division by a `u128` precision is below it, which fits in u128.
 	let carried = u128::try_from(scaled % precision).unwrap_or(0);
 	(reward, carried)
 }
@@ -160,6 +176,22 @@ mod tests {
 	use super::*;
 
 	#[test]
+	fn large_stake_keeps_every_emitted_unit() {
+		// Two 18-decimal tokens: an LP supply of 10^24 units staked, one reward unit a block.
+		let total = 10u128.pow(24);
+		let (legacy, _) = accumulate(U256::zero(), 1, total, LEGACY_PRECISION);
+		assert_eq!(legacy, U256::zero(), "version 0's scale lost this emission");
+		let (acc, distributed) = accumulate(U256::zero(), 1, total, PRECISION);
+		assert_eq!(distributed, 1);
+		// A million blocks later the whole stake has earned its million units.
+		let mut acc_n = acc;
+		for _ in 1..1_000_000u32 {
+			acc_n = accumulate(acc_n, 1, total, PRECISION).0;
+		}
+		assert_eq!(accrue(total, acc_n, U256::zero(), 0, PRECISION), (1_000_000, 0));
+	}
+
+	#[test]
 	fn apr_matches_a_hand_computation() {
 		// 1 reward token (10^12 units) a block, 5,256,000 blocks a year (6 s), a reward token
 		// worth 0.5 quote units each (price 1/2 per unit); 40 % of a pool worth 10^18 staked.
@@ -214,21 +246,21 @@ mod tests {
 	#[test]
 	fn rewards_split_by_stake() {
 		// 100 units over stakes 1 and 3.
-		let (acc, distributed) = accumulate(U256::zero(), 100, 4);
+		let (acc, distributed) = accumulate(U256::zero(), 100, 4, PRECISION);
 		assert_eq!(distributed, 100);
-		assert_eq!(accrue(1, acc, U256::zero(), 0), (25, 0));
-		assert_eq!(accrue(3, acc, U256::zero(), 0), (75, 0));
-		assert_eq!(accumulate(acc, 100, 0), (acc, 0));
+		assert_eq!(accrue(1, acc, U256::zero(), 0, PRECISION), (25, 0));
+		assert_eq!(accrue(3, acc, U256::zero(), 0, PRECISION), (75, 0));
+		assert_eq!(accumulate(acc, 100, 0, PRECISION), (acc, 0));
 	}
 
 	#[test]
 	fn fractions_are_carried_not_lost() {
 		// 10 units over a stake of 3: 3.33 per settlement of one unit of stake.
-		let (acc, _) = accumulate(U256::zero(), 10, 3);
-		let (first, carried) = accrue(1, acc, U256::zero(), 0);
+		let (acc, _) = accumulate(U256::zero(), 10, 3, PRECISION);
+		let (first, carried) = accrue(1, acc, U256::zero(), 0, PRECISION);
 		assert_eq!(first, 3);
-		let (acc2, _) = accumulate(acc, 10, 3);
-		let (second, _) = accrue(1, acc2, acc, carried);
+		let (acc2, _) = accumulate(acc, 10, 3, PRECISION);
+		let (second, _) = accrue(1, acc2, acc, carried, PRECISION);
 		// 6.66 in all: the fraction of the first settlement counts in the second.
 		assert_eq!(first + second, 6);
 	}
@@ -279,13 +311,13 @@ mod tests {
 				for (op, advance) in ops {
 					now += advance;
 					let emission = s.emitted(now) - s.emitted(last);
-					let (new_acc, d) = accumulate(acc, emission, total);
+					let (new_acc, d) = accumulate(acc, emission, total, PRECISION);
 					acc = new_acc;
 					distributed += d;
 					last = now;
 					match op {
 						Op::Stake(i, a) => {
-							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i]);
+							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i], PRECISION);
 							owed[i] += reward;
 							carried[i] = rest;
 							paid[i] = acc;
@@ -295,7 +327,7 @@ mod tests {
 						},
 						Op::Unstake(i, a) => {
 							let a = a.min(stakes[i]);
-							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i]);
+							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i], PRECISION);
 							owed[i] += reward;
 							carried[i] = rest;
 							paid[i] = acc;
@@ -304,7 +336,7 @@ mod tests {
 							total -= a;
 						},
 						Op::Claim(i) => {
-							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i]);
+							let (reward, rest) = accrue(stakes[i], acc, paid[i], carried[i], PRECISION);
 							owed[i] += reward;
 							carried[i] = rest;
 							paid[i] = acc;
@@ -318,7 +350,7 @@ mod tests {
 					}
 				}
 				let outstanding: u128 =
-					(0..4).map(|i| owed[i] + accrue(stakes[i], acc, paid[i], carried[i]).0).sum();
+					(0..4).map(|i| owed[i] + accrue(stakes[i], acc, paid[i], carried[i], PRECISION).0).sum();
 				prop_assert!(claimed + outstanding <= distributed);
 				// Dust: the accumulator's rounding per touch and each staker's carried fraction.
 				prop_assert!(distributed - (claimed + outstanding) <= 4 + 64);
@@ -334,10 +366,10 @@ mod tests {
 			) {
 				let total: u128 = stakes.iter().sum();
 				let s = schedule(rate, 0, 1_000, u128::MAX);
-				let (acc, _) = accumulate(U256::zero(), s.emitted(blocks), total);
+				let (acc, _) = accumulate(U256::zero(), s.emitted(blocks), total, PRECISION);
 				for stake in stakes {
 					let exact = U256::from(rate) * U256::from(blocks) * U256::from(stake) / U256::from(total);
-					let got = U256::from(accrue(stake, acc, U256::zero(), 0).0);
+					let got = U256::from(accrue(stake, acc, U256::zero(), 0, PRECISION).0);
 					prop_assert!(got <= exact && exact - got <= U256::one());
 				}
 			}

@@ -8,7 +8,13 @@ impl<T: Config> Pallet<T> {
 	/// What a stake has accrued since its last settlement: `(whole reward units, carried
 	/// fraction)` at the farm's accumulator as it stands (see [`math::accrue`]).
 	pub(crate) fn accrued(farm: &FarmInfoOf<T>, stake: &StakeInfoOf<T>) -> (u128, u128) {
-		math::accrue(stake.amount.into(), farm.acc_reward_per_share, stake.acc_paid, stake.carried)
+		math::accrue(
+			stake.amount.into(),
+			farm.acc_reward_per_share,
+			stake.acc_paid,
+			stake.carried,
+			farm.acc_precision,
+		)
 	}
 
 	/// Moves a stake's accrued whole reward units into its `pending`, carries the fraction and

@@ -25,8 +25,12 @@ pub struct FarmInfo<LpToken, AssetKind, Balance, BlockNumber> {
 	pub max_total_rewards: Balance,
 	/// LP tokens staked in the farm.
 	pub total_staked: Balance,
-	/// Rewards per staked LP token since the start, scaled by `math::PRECISION`.
+	/// Rewards per staked LP token since the start, scaled by `acc_precision`.
 	pub acc_reward_per_share: U256,
+	/// The scale of `acc_reward_per_share` and of its stakes' carried fractions:
+	/// `math::PRECISION` for farms created since storage version 1, `math::LEGACY_PRECISION` for
+	/// older ones.
+	pub acc_precision: u128,
 	/// The block the accumulator was last brought up to.
 	pub last_update: BlockNumber,
 	/// Emission that went to stakers.
@@ -46,7 +50,8 @@ pub struct StakeInfo<Balance> {
 	pub amount: Balance,
 	/// The farm's `acc_reward_per_share` at the last settlement.
 	pub acc_paid: U256,
-	/// Fraction of a reward unit (scaled by `math::PRECISION`) carried from the last settlement.
+	/// Fraction of a reward unit (scaled by the farm's `acc_precision`) carried from the last
+	/// settlement.
 	pub carried: u128,
 	/// Settled rewards not yet claimed.
 	pub pending: Balance,

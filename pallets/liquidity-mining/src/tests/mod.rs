@@ -6,6 +6,7 @@ mod claims;
 mod farms;
 mod genesis;
 mod invariants;
+mod migrations;
 mod runtime_api;
 mod schedule;
 mod staking;
