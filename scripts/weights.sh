@@ -35,7 +35,8 @@ HEADER="$REPO_ROOT/scripts/weight-header.txt"
 # Every pallet with benchmarks in runtime/src/benchmarks.rs, by the name the CLI knows.
 ALL_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_sudo
 	pallet_transaction_payment pallet_asset_conversion_tx_payment pallet_assets pallet_amm
-	pallet_liquidity_mining)
+	pallet_liquidity_mining pallet_utility pallet_multisig pallet_proxy pallet_collective
+	pallet_membership pallet_preimage pallet_whitelist)
 # Ours: their own `src/weights.rs` is regenerated too.
 OUR_PALLETS=(pallet_amm pallet_liquidity_mining)
 

@@ -13,4 +13,11 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assets, PoolAssets]
 	[pallet_amm, Amm]
 	[pallet_liquidity_mining, LiquidityMining]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_preimage, Preimage]
+	[pallet_whitelist, Whitelist]
 );

@@ -1,17 +1,23 @@
 //! Genesis presets: the `development` (single validator Alice) and `local_testnet` (validators
 //! Alice, Bob, Charlie and Dave) states the node's `dev` and `local` chains start from.
 //!
+//! Both seed a council, whose two-thirds motions administer the exchange and dispatch as root
+//! (see `configs::governance`): Alice, Bob and Charlie on the development chain, the four
+//! validators on the local one. Only the development chain has a sudo key (Alice).
+//!
 //! Both start with a working market (see [`demo`]): three tokens with metadata, held by every
 //! development account, four pools with liquidity from Alice, and a running farm, so that a
 //! wallet or Polkadot.js apps shows pools, farms and positions from block 1.
 
 use crate::{
-	configs::AssetKind, units::UNIT, AccountId, AmmConfig, AssetsConfig, Balance, BalancesConfig,
+	configs::{AssetKind, CouncilMaxMembers},
+	units::UNIT,
+	AccountId, AmmConfig, AssetsConfig, Balance, BalancesConfig, CouncilMembershipConfig,
 	LiquidityMiningConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
-use frame_support::build_struct_json_patch;
 use frame_support::traits::tokens::fungible::NativeOrWithId;
+use frame_support::{build_struct_json_patch, BoundedVec};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -24,12 +30,20 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 /// A validator's keys: Aura for authoring, GRANDPA for finality.
 pub type AuthorityKeys = (AuraId, GrandpaId);
 
-/// The genesis state as a JSON patch over the runtime's default genesis config.
+/// The genesis state as a JSON patch over the runtime's default genesis config: `authorities`
+/// validate, `endowed_accounts` hold [`ENDOWMENT`] and the demo tokens, `root` owns the demo
+/// tokens and provides the demo pools, `council` is the council (at most
+/// [`CouncilMaxMembers`]: the rest are left out), and `sudo` holds the sudo key, if any.
 pub fn genesis(
 	authorities: Vec<AuthorityKeys>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	council: Vec<AccountId>,
+	sudo: Option<AccountId>,
 ) -> Value {
+	let mut council = council;
+	council.sort();
+	council.dedup();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
@@ -43,7 +57,10 @@ pub fn genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root.clone()) },
+		sudo: SudoConfig { key: sudo },
+		council_membership: CouncilMembershipConfig {
+			members: BoundedVec::<AccountId, CouncilMaxMembers>::truncate_from(council),
+		},
 		assets: AssetsConfig {
 			assets: demo::TOKENS
 				.iter()
@@ -198,27 +215,35 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// Single validator Alice, sudo Alice, all development accounts funded.
+/// Single validator Alice, council Alice, Bob and Charlie, sudo Alice, all development accounts
+/// funded.
 pub fn development_config_genesis() -> Value {
+	use Sr25519Keyring::{Alice, Bob, Charlie};
 	genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![authority(Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Alice.to_account_id(),
+		vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
+		Some(Alice.to_account_id()),
 	)
 }
 
 /// Validators Alice, Bob, Charlie and Dave (GRANDPA keeps finalizing with one of them down),
-/// sudo Alice, all development accounts funded.
+/// who are also the council; no sudo key; all development accounts funded.
 pub fn local_config_genesis() -> Value {
+	use Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+	let validators = [
+		(Alice, Ed25519Keyring::Alice),
+		(Bob, Ed25519Keyring::Bob),
+		(Charlie, Ed25519Keyring::Charlie),
+		(Dave, Ed25519Keyring::Dave),
+	];
 	genesis(
-		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		],
+		validators.iter().map(|(sr, ed)| authority(*sr, *ed)).collect(),
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Alice.to_account_id(),
+		validators.iter().map(|(sr, _)| sr.to_account_id()).collect(),
+		None,
 	)
 }
 

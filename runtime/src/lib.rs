@@ -5,7 +5,12 @@
 //! - tokens that users create in the `Assets` instance of [`pallet_assets`];
 //! - LP tokens in the `PoolAssets` instance, which only the AMM pallet can create;
 //! - Aura and GRANDPA for consensus, transaction payment (in the native token, or in any asset
-//!   that has a pool with it, swapped through the AMM) and sudo.
+//!   that has a pool with it, swapped through the AMM);
+//! - batches, multisig accounts and proxies (`pallet_utility`, `pallet_multisig`,
+//!   `pallet_proxy`);
+//! - governance: a council (`pallet_collective` with `pallet_membership`) that administers the
+//!   exchange and, through `pallet_whitelist` and `pallet_preimage`, dispatches as root (runtime
+//!   upgrades); sudo, which only the development chain's genesis gives a key.
 //!
 //! Layout: this file declares types and the pallets, [`configs`] holds one `impl Config` per
 //! pallet, [`apis`] implements every runtime API, and [`genesis_config_presets`] builds the
@@ -75,7 +80,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("dex-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("dex-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -154,8 +159,10 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = (pallet_amm::migrations::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_amm::migrations::v1::MigrateToV1<Runtime>,
+	pallet_liquidity_mining::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Executive: dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -219,4 +226,25 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type AssetTxPayment = pallet_asset_conversion_tx_payment;
+
+	#[runtime::pallet_index(12)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(13)]
+	pub type Multisig = pallet_multisig;
+
+	#[runtime::pallet_index(14)]
+	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(15)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(16)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(17)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(18)]
+	pub type Whitelist = pallet_whitelist;
 }

@@ -9,6 +9,7 @@
 mod dev_genesis;
 mod fee_payment;
 mod fuzz;
+mod governance;
 mod hostile;
 
 use fuzz::{ops::Op, run};

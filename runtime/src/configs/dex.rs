@@ -11,7 +11,6 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use sp_runtime::traits::AccountIdConversion;
 
 use crate::{
@@ -54,7 +53,7 @@ impl pallet_amm::Config for Runtime {
 	type PoolSetupFee = ConstU128<{ 10 * UNIT }>;
 	type PoolSetupFeeAsset = Native;
 	type PoolSetupFeeReceiver = PoolSetupFeeReceiver;
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = super::DexAdminOrigin;
 	type MaxFeeTiers = ConstU32<8>;
 	type DefaultFeeTier = ConstU32<30>;
 	type MaxSwapPathLength = ConstU32<4>;
@@ -148,7 +147,7 @@ impl pallet_liquidity_mining::Config for Runtime {
 	type LpToken = AssetId;
 	type LpTokens = PoolAssets;
 	type Amm = AmmLiquidity;
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = super::DexAdminOrigin;
 	type PalletId = FarmPalletId;
 	type MaxFarmsPerLpToken = ConstU32<8>;
 	type MaxFarmEndingsPerBlock = ConstU32<16>;

@@ -4,14 +4,18 @@
 //! Aura, GRANDPA, balances, transaction payment and sudo. The other pallets are configured by
 //! domain in [`assets`] (the two `pallet_assets` instances), [`dex`] (AMM, liquidity mining, fee
 //! payment in assets) and, with `runtime-benchmarks`, `benchmark_helpers` (their benchmark
-//! set-up). Everything they declare is re-exported here, so every item keeps its
+//! set-up), [`accounts`] (batches, multisig, proxies) and [`governance`] (the council, its
+//! origins, preimages and the whitelist). Everything they declare is re-exported here, so every item keeps its
 //! `crate::configs::` path.
 
+pub mod accounts;
 pub mod assets;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmark_helpers;
 pub mod dex;
+pub mod governance;
 
+pub use accounts::{deposit, ProxyType};
 pub use assets::{
 	AmmAccount, ApprovalDeposit, AssetAccountDeposit, AssetDeposit, MetadataDepositBase,
 	MetadataDepositPerByte,
@@ -24,6 +28,10 @@ pub use benchmark_helpers::{
 pub use dex::{
 	AmmLiquidity, AmmPalletId, AssetKind, FarmPalletId, Native, NativeAndAssets, NativeDecimals,
 	NativeSymbol, PoolSetupFeeReceiver,
+};
+pub use governance::{
+	CouncilCollective, CouncilMaxMembers, DexAdminOrigin, RootOrHalfOfCouncil,
+	RootOrTwoThirdsOfCouncil,
 };
 
 use frame_support::{

@@ -1,0 +1,2 @@
+//! Placeholder until `scripts/weights.sh` generates this file.
+pub type WeightInfo<T> = pallet_collective::weights::SubstrateWeight<T>;
