@@ -1,13 +1,15 @@
-// End-to-end liquidity mining flow on a running node: creates an asset and a pool, adds
-// liquidity, creates a farm through sudo, stakes from two accounts, waits, claims and checks that
+// End-to-end liquidity mining flow on a running node: creates an asset, then a pool and its first
+// deposit in one utility.batchAll, has the council create a farm by a two-thirds motion, stakes from two accounts, waits, claims and checks that
 // each reward equals rate x blocks x share exactly, then unstakes. Prints "N passed, M failed";
 // exits non-zero on any failure.
 import {
-  big, blockNumber, connect, findEvent, freeAssetId, isMain, runFlow, signer, submit, waitForBlock,
+  big, blockNumber, connect, councilMotion, findEvent, freeAssetId, isMain, runFlow, signer, submit,
+  waitForBlock,
 } from './lib.mjs';
 
 const UNIT = 10n ** 12n;
-// Stakes that divide 10^18 x the emission, so every share is a whole number of units.
+// Stakes that divide the emission scaled by the accumulator precision (10^36), so every share is
+// a whole number of units.
 const ALICE_STAKE = 10n ** 15n;
 const BOB_STAKE = 3n * 10n ** 15n;
 const RATE = UNIT;
@@ -26,18 +28,21 @@ export async function farmFlow(endpoint, { check }) {
     await submit(api, api.tx.assets.create(id, alice.address, 1), alice);
     await submit(api, api.tx.assets.setMetadata(id, 'TFARM', 'TFARM', 12), alice);
     await submit(api, api.tx.assets.mint(id, alice.address, 10n ** 6n * UNIT), alice);
-    const created = await submit(api, api.tx.amm.createPool(native, asset, null), alice);
+    // The pool and its first deposit in one atomic batch, as wallets send them.
+    const created = await submit(api, api.tx.utility.batchAll([
+      api.tx.amm.createPool(native, asset, null),
+      api.tx.amm.addLiquidity(native, asset, 10_000n * UNIT, 10_000n * UNIT, 0, 0, alice.address, null),
+    ]), alice);
     const lpToken = findEvent(created, 'amm', 'PoolCreated').data.lpToken.toNumber();
-    await submit(api, api.tx.amm.addLiquidity(native, asset, 10_000n * UNIT, 10_000n * UNIT, 0, 0, alice.address, null), alice);
+    check('batched first deposit (DEX)', big(findEvent(created, 'amm', 'LiquidityAdded').data.amount1), 10_000n * UNIT);
     await submit(api, api.tx.poolAssets.transfer(lpToken, bob.address, BOB_STAKE), alice);
 
-    // A farm minting RATE DEX per block from two blocks on (the sudo call may land a block
-    // later than the next one, and a start in the past is refused).
+    // A farm minting RATE DEX per block, created by a council motion: proposal, votes and close
+    // take three blocks or more, and a start in the past is refused.
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
-    const start = now + 3;
-    const farmEvents = await submit(api, api.tx.sudo.sudo(
-      api.tx.liquidityMining.createFarm(lpToken, native, RATE, start, start + 1000, 10n ** 6n * UNIT),
-    ), alice);
+    const start = now + 8;
+    const farmEvents = await councilMotion(api,
+      api.tx.liquidityMining.createFarm(lpToken, native, RATE, start, start + 1000, 10n ** 6n * UNIT));
     const farmId = findEvent(farmEvents, 'liquidityMining', 'FarmCreated').data.farmId.toNumber();
     console.log(`farm ${farmId} on LP token ${lpToken} from block ${start}`);
 
