@@ -37,7 +37,7 @@ fn write_as_version_0(id: u32) {
 	for (who, farm_id, mut stake) in Stakes::<Test>::iter().collect::<Vec<_>>() {
 		if farm_id == id {
 			assert!(stake.carried == 0 && (stake.acc_paid % scale).is_zero());
-			stake.acc_paid = stake.acc_paid / scale;
+			stake.acc_paid /= scale;
 			Stakes::<Test>::insert(who, farm_id, stake);
 		}
 	}
