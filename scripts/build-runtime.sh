@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
 
-echo "[runtime] cargo build --release -p dex-runtime ${CARGO_FEATURES[*]} (target: $CARGO_TARGET_DIR)" >&2
+echo "[runtime] cargo build --release --locked -p dex-runtime (target: $CARGO_TARGET_DIR)" >&2
 cargo_release build -p dex-runtime
 [ -f "$RUNTIME_WASM" ] || { echo "[runtime] $RUNTIME_WASM was not built" >&2; exit 1; }
 

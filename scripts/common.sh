@@ -1,38 +1,76 @@
 # shellcheck shell=bash
 # Shared settings and helpers for the scripts in this folder and its subfolders; sourced, not run.
-# One target directory and one feature set for every build, so the node, the tests and CI share
-# their compiled artifacts.
+# Two builds, each with one feature set and its own target directory, so that what the node, the
+# tests and CI compile is shared and neither build rebuilds the other's artifacts:
+#   production  `$CARGO_TARGET_DIR/release`: the node, the runtime wasm that chain specs embed,
+#               the tests. No benchmarking code.
+#   benchmarks  `$CARGO_TARGET_DIR/benchmarks/release`: the same with `runtime-benchmarks`, for
+#               `dex-node benchmark pallet|storage|overhead` (scripts/weights.sh, scripts/bench/).
+# scripts/test.sh also checks the code behind `runtime-benchmarks` and `try-runtime` (clippy, the
+# benchmarks' tests, the migrations' pre/post checks) in `$CARGO_TARGET_DIR/checks`, native only.
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/dex-chain/target}
-# The node is always built with runtime benchmarks, so `dex-node benchmark pallet` works and the
-# tests reuse the node's artifacts.
-CARGO_FEATURES=(--features runtime-benchmarks)
-DEX_NODE="$CARGO_TARGET_DIR/release/dex-node"
-# The DEX runtime's wasm, as the node's build leaves it (for `dex-node benchmark pallet`).
+CARGO_FEATURES=()
+# The node the scripts run; DEX_NODE=PATH runs another build (scripts/weights.sh: the benchmark
+# node, scripts/metadata-diff.sh: an older release).
+DEX_NODE=${DEX_NODE:-$CARGO_TARGET_DIR/release/dex-node}
+# The production runtime's wasm, as the node's build leaves it (the code of a runtime upgrade).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
+BENCH_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks"
+BENCH_FEATURES=(--features runtime-benchmarks)
+BENCH_NODE="$BENCH_TARGET_DIR/release/dex-node"
+# The benchmark build's runtime wasm, for `dex-node benchmark pallet --runtime`.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+BENCH_RUNTIME_WASM="$BENCH_TARGET_DIR/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
+# The feature-gated code's checks in scripts/test.sh (clippy, the benchmarks' tests, the
+# migrations' try-runtime checks): native only, both features at once, in a target of their own.
+CHECKS_TARGET_DIR="$CARGO_TARGET_DIR/checks"
+CHECKS_FEATURES=(--features runtime-benchmarks,try-runtime)
 # The Python programs that turn benchmark and check results into reports (scripts/report/).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 REPORTS="$REPO_ROOT/scripts/report"
 
 # --- Building ----------------------------------------------------------------------------------
 
-# Runs a cargo command in release mode, locked, with the shared features, from the repository's
+# Runs a cargo command of the production build in release mode, locked, from the repository's
 # root: cargo_release COMMAND [ARG...], e.g. `cargo_release test -p dex-runtime -- --nocapture`.
 cargo_release() {
 	local command=$1
 	shift
-	(cd "$REPO_ROOT" && cargo "$command" --release --locked "${CARGO_FEATURES[@]}" "$@")
+	(cd "$REPO_ROOT" && cargo "$command" --release --locked ${CARGO_FEATURES[@]+"${CARGO_FEATURES[@]}"} "$@")
 }
 
-# Builds the release node (progress visible).
+# The same for the benchmark build: cargo_bench COMMAND [ARG...].
+cargo_bench() {
+	local command=$1
+	shift
+	(cd "$REPO_ROOT" && CARGO_TARGET_DIR=$BENCH_TARGET_DIR cargo "$command" --release --locked \
+		"${BENCH_FEATURES[@]}" "$@")
+}
+
+# The same for the feature-gated checks, without the wasm: cargo_checks COMMAND [ARG...].
+cargo_checks() {
+	local command=$1
+	shift
+	(cd "$REPO_ROOT" && SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$CHECKS_TARGET_DIR cargo "$command" \
+		--release --locked "${CHECKS_FEATURES[@]}" "$@")
+}
+
+# Builds the production node (progress visible).
 build_node() {
-	echo "[build] cargo build --release -p dex-node ${CARGO_FEATURES[*]} (target: $CARGO_TARGET_DIR)"
+	echo "[build] cargo build --release -p dex-node (target: $CARGO_TARGET_DIR)"
 	cargo_release build -p dex-node
 }
 
-# Exits unless the release node is built: require_node TAG (the caller's log prefix).
+# Builds the benchmark node (progress visible).
+build_bench_node() {
+	echo "[build] cargo build --release -p dex-node ${BENCH_FEATURES[*]} (target: $BENCH_TARGET_DIR)"
+	cargo_bench build -p dex-node
+}
+
+# Exits unless the production node is built: require_node TAG (the caller's log prefix).
 require_node() {
 	[ -x "$DEX_NODE" ] && return 0
 	echo "[$1] $DEX_NODE not found: build it first (scripts/run-dev.sh or cargo build, see the README)" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the built node: starts `dex-node --dev --tmp` on free ports, waits until
-# block 3 is finalized, checks `system_properties` (DEX, 12 decimals, SS58 42), runs the AMM flow
+# block 3 is finalized, checks `system_properties` (DEX, 12 decimals, SS58 42) and that the runtime
+# is a production build (its metadata lists no `Benchmark` runtime API), runs the AMM flow
 # and liquidity mining flows of scripts/client against it (every swap checked against the
 # runtime API's quote, every reward against rate x blocks x share), the liquidity provider's view
 # through the CLI (demo market at block 1, impermanent loss against its closed form, fee income,
@@ -91,6 +92,21 @@ finish() {
 flow "finality and properties" finality_and_properties
 # The flows need the expected chain, finalizing; without it they would only fail or time out.
 [ ${#failures[@]} -eq 0 ] || finish
+
+# The chain runs the production runtime: benchmarking is in a separate build (scripts/common.sh).
+# shellcheck disable=SC2317 # called through `flow`
+production_runtime() {
+	local summary apis
+	summary=$(node "$REPO_ROOT/scripts/client/metadata-summary.mjs" "$DEX_WS") || return 1
+	apis=$(grep -c '^api ' <<<"$summary" || true)
+	if [ "$apis" -eq 0 ] || grep -q '^api Benchmark\.' <<<"$summary"; then
+		echo "[e2e] FAIL: the dev chain's runtime is not a production build ($apis API methods):" >&2
+		grep '^api Benchmark\.' <<<"$summary" >&2 || true
+		return 1
+	fi
+	echo "[e2e] metadata: $apis runtime API methods, no Benchmark API"
+}
+flow "production runtime" production_runtime
 
 echo "[e2e] AMM flow through @polkadot/api"
 flow "AMM flow" node "$REPO_ROOT/scripts/client/amm-flow.mjs"

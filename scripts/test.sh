@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sets up the toolchain and runs every check: formatting, the release build, clippy (warnings are
-# errors), the workspace's tests, then four end-to-end runs side by side: the flows on a dev chain,
-# a crash-recovery check (repeated SIGKILLs under load), the zombienet test on a local 4-validator
-# network (finality, faults) and bad input at the RPC, and last a check that one full block of each
-# kind of transaction executes within its weight. Prints how long each step took.
+# Sets up the toolchain and runs every check: formatting, the production build, clippy (warnings
+# are errors), the workspace's tests, clippy and the benchmark and migration tests of the code
+# behind `runtime-benchmarks` and `try-runtime` (scripts/common.sh: the builds), then four
+# end-to-end runs side by side: the flows on a dev chain, a crash-recovery check (repeated
+# SIGKILLs under load), the zombienet test on a local 4-validator network (finality, faults) and
+# bad input at the RPC, and last a check that one full block of each kind of transaction executes
+# within its weight. Prints how long each step took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -33,6 +35,13 @@ cargo_release clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --release --workspace"
 cargo_release test --workspace
+
+# The code behind `runtime-benchmarks` and `try-runtime`, which the production build leaves out:
+# lints, every benchmark run once as a test, and the migrations through their try-runtime checks.
+checked=(-p dex-runtime -p pallet-amm -p pallet-liquidity-mining -p dex-bench-runtime)
+step "runtime-benchmarks and try-runtime: cargo clippy (-D warnings), benchmark and migration tests"
+cargo_checks clippy "${checked[@]}" --all-targets -- -D warnings
+cargo_checks test "${checked[@]}" -- bench migration
 
 # The end-to-end runs mostly wait for 6-second blocks, so they share the machine well.
 step "end-to-end, side by side: dev chain flows, crash recovery, 4-validator network (zombienet)"

@@ -52,14 +52,14 @@ done
 everything=0
 [ $# -gt 0 ] || { pallets=("${ALL_PALLETS[@]}"); everything=1; }
 
-build_node
+build_bench_node
 
 # Benchmarks one pallet: bench_pallet PALLET [ARG...] (output arguments).
 bench_pallet() {
 	local pallet=$1
 	shift
-	"$DEX_NODE" benchmark pallet \
-		--runtime "$RUNTIME_WASM" \
+	"$BENCH_NODE" benchmark pallet \
+		--runtime "$BENCH_RUNTIME_WASM" \
 		--genesis-builder=runtime \
 		--pallet "$pallet" \
 		--extrinsic '*' \
@@ -85,8 +85,8 @@ done
 
 if [ "$everything" -eq 1 ]; then
 	echo "[weights] block and extrinsic overhead -> runtime/src/weights/{block,extrinsic}_weights.rs"
-	"$DEX_NODE" benchmark overhead \
-		--runtime "$RUNTIME_WASM" \
+	"$BENCH_NODE" benchmark overhead \
+		--runtime "$BENCH_RUNTIME_WASM" \
 		--genesis-builder=runtime \
 		--header "$HEADER" \
 		--weight-path "$WEIGHTS/"
@@ -101,10 +101,12 @@ if [ "$everything" -eq 1 ]; then
 	if [ ! -d "$state_db/chains" ]; then
 		echo "[weights] building a chain database: THROUGHPUT_DB=$state_db scripts/bench/throughput.sh 3000"
 		# Only its database is needed here: the weights it measures are the ones being replaced.
-		THROUGHPUT_DB="$state_db" THROUGHPUT_MAX_RATIO=100000 "$REPO_ROOT/scripts/bench/throughput.sh" 3000
+		# The benchmark node makes it, so that its genesis is the one `benchmark storage` opens.
+		DEX_NODE="$BENCH_NODE" THROUGHPUT_DB="$state_db" THROUGHPUT_MAX_RATIO=100000 \
+			"$REPO_ROOT/scripts/bench/throughput.sh" 3000
 	fi
 	echo "[weights] ParityDB read/write ($state_db) -> runtime/src/weights/paritydb_weights.rs"
-	"$DEX_NODE" benchmark storage \
+	"$BENCH_NODE" benchmark storage \
 		--dev \
 		--base-path "$state_db" \
 		--database paritydb \
@@ -125,7 +127,7 @@ if [ "$everything" -eq 1 ]; then
 		echo "\`dex-node benchmark machine --allow-fail\`, run by \`scripts/weights.sh\` on $(date -u +%Y-%m-%d):"
 		echo
 		echo '```text'
-		"$DEX_NODE" benchmark machine --dev --base-path "$db" --allow-fail 2>&1 |
+		"$BENCH_NODE" benchmark machine --dev --base-path "$db" --allow-fail 2>&1 |
 			grep -oE '[+|].*[+|]' || true
 		echo '```'
 		echo

@@ -20,7 +20,12 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 
 /// Single validator Alice: `dex-node --dev`.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
+	development_chain_spec_of(wasm_binary()?)
+}
+
+/// The development chain of the runtime `code`, from that runtime's own `development` preset.
+pub fn development_chain_spec_of(code: &[u8]) -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(code, None)
 		.with_name("DEX Development")
 		.with_id("dex_dev")
 		.with_chain_type(ChainType::Development)
@@ -31,7 +36,12 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 
 /// Validators Alice, Bob, Charlie and Dave: `dex-node --chain local`.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
+	local_chain_spec_of(wasm_binary()?)
+}
+
+/// The local chain of the runtime `code`, from that runtime's own `local_testnet` preset.
+pub fn local_chain_spec_of(code: &[u8]) -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(code, None)
 		.with_name("DEX Local Testnet")
 		.with_id("dex_local")
 		.with_chain_type(ChainType::Local)

@@ -39,6 +39,16 @@ impl SubstrateCli for Cli {
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+		// `dev@RUNTIME.wasm` and `local@RUNTIME.wasm`: the named chain of another runtime (an
+		// older release, say), whose genesis that runtime's own preset builds.
+		if let Some((chain @ ("dev" | "local"), wasm)) = id.split_once('@') {
+			let code = std::fs::read(wasm).map_err(|e| format!("cannot read {wasm}: {e}"))?;
+			return Ok(if chain == "dev" {
+				Box::new(chain_spec::development_chain_spec_of(&code)?)
+			} else {
+				Box::new(chain_spec::local_chain_spec_of(&code)?)
+			});
+		}
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),

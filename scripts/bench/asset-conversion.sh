@@ -19,16 +19,16 @@ cd "$REPO_ROOT"
 REPEAT=${1:-20}
 STEPS=${STEPS:-20}
 OWN_REPEAT=${OWN_REPEAT:-10}
-build_node
-echo "[build] DEX_BENCH_WASM=1 cargo build --release -p dex-bench-runtime ${CARGO_FEATURES[*]}"
-DEX_BENCH_WASM=1 cargo_release build -p dex-bench-runtime
-WASM="$CARGO_TARGET_DIR/release/wbuild/dex-bench-runtime/dex_bench_runtime.compact.compressed.wasm"
+build_bench_node
+echo "[build] DEX_BENCH_WASM=1 cargo build --release -p dex-bench-runtime ${BENCH_FEATURES[*]} (target: $BENCH_TARGET_DIR)"
+DEX_BENCH_WASM=1 cargo_bench build -p dex-bench-runtime
+WASM="$BENCH_TARGET_DIR/release/wbuild/dex-bench-runtime/dex_bench_runtime.compact.compressed.wasm"
 work=$(mktemp -d -t dex-asset-conversion.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$REPO_ROOT/target"
 
 bench() {
-	"$DEX_NODE" benchmark pallet --runtime "$WASM" --genesis-builder=runtime --extrinsic '*' "$@"
+	"$BENCH_NODE" benchmark pallet --runtime "$WASM" --genesis-builder=runtime --extrinsic '*' "$@"
 }
 
 echo "[bench] pallet_dex_compare (repeat $REPEAT)"

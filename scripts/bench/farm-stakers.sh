@@ -14,7 +14,7 @@ source "$(dirname "$0")/../common.sh"
 cd "$REPO_ROOT"
 
 REPEAT=${1:-50}
-build_node
+build_bench_node
 work=$(mktemp -d -t dex-farm-stakers.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$REPO_ROOT/target"
@@ -24,8 +24,8 @@ mkdir -p "$REPO_ROOT/target"
 for high in max 100; do
 	extra_args=()
 	[ "$high" = max ] || extra_args=(--high "$high")
-	"$DEX_NODE" benchmark pallet \
-		--runtime "$RUNTIME_WASM" \
+	"$BENCH_NODE" benchmark pallet \
+		--runtime "$BENCH_RUNTIME_WASM" \
 		--genesis-builder=runtime \
 		--pallet pallet_liquidity_mining \
 		--extrinsic stake_with_stakers,unstake_with_stakers,claim_with_stakers,on_initialize_with_stakers,on_initialize_with_farms \

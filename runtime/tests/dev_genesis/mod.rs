@@ -121,7 +121,9 @@ fn local_testnet_preset_starts_with_the_demo_market() {
 
 /// `pallet_assets`' benchmark of its `Reserves` migration creates an asset and takes the first one
 /// it iterates for it, so the LP token pallet's benchmark ids must sort before the genesis LP
-/// tokens (`dex-node benchmark pallet` builds the `development` preset).
+/// tokens (`dex-node benchmark pallet` builds the `development` preset). Runs in the benchmark
+/// build only (`scripts/test.sh`), where the helper exists.
+#[cfg(feature = "runtime-benchmarks")]
 #[test]
 fn lp_token_benchmark_ids_sort_before_the_genesis_lp_tokens() {
 	use dex_runtime::configs::POOL_ASSET_BENCHMARK_IDS;

@@ -3,6 +3,16 @@
 use super::*;
 use crate::{Observations, OraclePools};
 
+/// Runs the migration once; with `try-runtime`, through its pre- and post-upgrade checks too.
+fn upgrade() {
+	use frame_support::traits::OnRuntimeUpgrade;
+	#[cfg(feature = "try-runtime")]
+	crate::migrations::v1::MigrateToV1::<Test>::try_on_runtime_upgrade(true)
+		.expect("the migration's pre- and post-upgrade checks pass");
+	#[cfg(not(feature = "try-runtime"))]
+	crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+}
+
 #[test]
 fn migration_to_v1_moves_oracles_out_of_the_pool_records() {
 	use crate::migrations::v1::{MigrateToV1, OldOracleState, OldPoolInfo};
@@ -47,7 +57,7 @@ fn migration_to_v1_moves_oracles_out_of_the_pool_records() {
 		}
 		StorageVersion::new(0).put::<Amm>();
 
-		MigrateToV1::<Test>::on_runtime_upgrade();
+		upgrade();
 
 		assert_eq!(Amm::on_chain_storage_version(), 1);
 		let tracked = OraclePools::<Test>::get();

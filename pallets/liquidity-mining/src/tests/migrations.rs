@@ -7,6 +7,16 @@ use crate::{
 };
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
+/// Runs the migration once; with `try-runtime`, through its pre- and post-upgrade checks too.
+fn upgrade() {
+	use frame_support::traits::OnRuntimeUpgrade;
+	#[cfg(feature = "try-runtime")]
+	crate::migrations::v1::MigrateToV1::<Test>::try_on_runtime_upgrade(true)
+		.expect("the migration's pre- and post-upgrade checks pass");
+	#[cfg(not(feature = "try-runtime"))]
+	crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+}
+
 /// Writes farm `id` back in version 0's layout, its accumulator and its stakes' `acc_paid`
 /// rescaled to version 0's 10^18 (the test's carried fractions are zero).
 fn write_as_version_0(id: u32) {
@@ -58,7 +68,7 @@ fn migration_to_v1_keeps_every_farm_and_what_it_owes() {
 		write_as_version_0(farm);
 		StorageVersion::new(0).put::<LiquidityMining>();
 
-		MigrateToV1::<Test>::on_runtime_upgrade();
+		upgrade();
 
 		assert_eq!(LiquidityMining::on_chain_storage_version(), 1);
 		let migrated = Farms::<Test>::get(farm).unwrap();
