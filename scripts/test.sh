@@ -3,9 +3,10 @@
 # are errors), the workspace's tests, clippy and the benchmark and migration tests of the code
 # behind `runtime-benchmarks` and `try-runtime` (scripts/common.sh: the builds), then four
 # end-to-end runs side by side: the flows on a dev chain, a crash-recovery check (repeated
-# SIGKILLs under load), the zombienet test on a local 4-validator network (finality, faults) and
-# bad input at the RPC, and last a check that one full block of each kind of transaction executes
-# within its weight. Prints how long each step took.
+# SIGKILLs under load), the zombienet tests on a local 4-validator network (finality, faults, a
+# runtime upgrade from the previous release) and bad input at the RPC, and last a check that one
+# full block of each kind of transaction executes within its weight. Prints how long each step
+# took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -42,6 +43,11 @@ checked=(-p dex-runtime -p pallet-amm -p pallet-liquidity-mining -p dex-bench-ru
 step "runtime-benchmarks and try-runtime: cargo clippy (-D warnings), benchmark and migration tests"
 cargo_checks clippy "${checked[@]}" --all-targets -- -D warnings
 cargo_checks test "${checked[@]}" -- bench migration
+
+# The upgrade test's network starts from the previous release's runtime: built before the
+# end-to-end runs, so that its compilation does not slow them down.
+step "previous release's runtime, for the upgrade test (scripts/upgrade-base.sh)"
+"$REPO_ROOT/scripts/upgrade-base.sh" >/dev/null
 
 # The end-to-end runs mostly wait for 6-second blocks, so they share the machine well.
 step "end-to-end, side by side: dev chain flows, crash recovery, 4-validator network (zombienet)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Local multi-validator networks with zombienet (native provider, the built dex-node).
 #   scripts/zombienet.sh spawn         start the 4-validator network for a user (Alice's RPC on 9944)
-#   scripts/zombienet.sh test [FILE]   run the zombienet tests (all of zombienet/*.zndsl by default)
+#   scripts/zombienet.sh test [FILE]   run the zombienet tests (all of zombienet/*.zndsl by default);
+#                                      the upgrade test builds its base runtime first
+#                                      (scripts/upgrade-base.sh)
 # Each run gets its own temporary directory; every node process is stopped when the command ends,
 # also on failure or Ctrl-C.
 set -euo pipefail
@@ -37,6 +39,19 @@ run_zombienet() {
 	wait "$ZN_PID"
 }
 
+# For the upgrade test: the earlier runtime's `local` chain spec, which the network starts from
+# (UPGRADE_BASE_SPEC), and this tree's runtime, which it upgrades to (UPGRADE_WASM).
+prepare_upgrade() {
+	local base_wasm
+	base_wasm=$("$REPO_ROOT/scripts/upgrade-base.sh") || return 1
+	[ -f "$RUNTIME_WASM" ] || { echo "[zombienet] $RUNTIME_WASM not found: build the node" >&2; return 1; }
+	UPGRADE_BASE_SPEC="$(dirname "$base_wasm")/local-plain.json"
+	"$DEX_NODE" build-spec --chain "local@$base_wasm" --disable-default-bootnode \
+		>"$UPGRADE_BASE_SPEC" 2>/dev/null || { echo "[zombienet] cannot build the base chain spec" >&2; return 1; }
+	export UPGRADE_BASE_SPEC UPGRADE_WASM=$RUNTIME_WASM
+	echo "[zombienet] upgrade: from $base_wasm to $UPGRADE_WASM"
+}
+
 case "${1:-}" in
 	spawn)
 		export ALICE_RPC_PORT=9944
@@ -52,6 +67,9 @@ case "${1:-}" in
 		failed=0
 		for test in "${tests[@]}"; do
 			echo "[zombienet] test $(basename "$test")"
+			if grep -q '^Network: ./upgrade.toml' "$test"; then
+				prepare_upgrade || { failed=$((failed + 1)); continue; }
+			fi
 			if (ALICE_RPC_PORT=$(free_port) run_zombienet test "$test"); then
 				passed=$((passed + 1))
 			else

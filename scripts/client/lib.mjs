@@ -160,7 +160,9 @@ export function submit(api, tx, from, options = {}) {
     tx.signAndSend(from, options, ({ status, events, dispatchError }) => {
       if (dispatchError) {
         unsubscribe();
-        reject(chainError(api, dispatchError));
+        const error = chainError(api, dispatchError);
+        error.message += ` (in ${tx.method.section}.${tx.method.method})`;
+        reject(error);
         return;
       }
       if (status.isInBlock) {
