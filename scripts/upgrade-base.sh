@@ -39,6 +39,14 @@ if [ ! -f "$src/.extracted" ]; then
 	touch "$src/.extracted"
 fi
 
+# A revision's sources never change, so a runtime built once is final.
+wasm="$target/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
+if [ -f "$wasm" ]; then
+	say "built before: $wasm"
+	echo "$wasm"
+	exit 0
+fi
+
 wasm_target=release/wbuild/dex-runtime/target
 if [ ! -d "$target/release" ] && [ -d "$CARGO_TARGET_DIR/$wasm_target" ]; then
 	say "seeding $target from this tree's production build"
@@ -54,6 +62,5 @@ fi
 # cargo resolves the same features and the seeded dependencies are fresh.
 say "cargo build --release --locked -p dex-node (in $src, target: $target)"
 (cd "$src" && CARGO_TARGET_DIR=$target cargo build --release --locked -p dex-node) >&2
-wasm="$target/release/wbuild/dex-runtime/dex_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || { say "$wasm was not built"; exit 1; }
 echo "$wasm"

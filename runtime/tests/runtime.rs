@@ -4,13 +4,15 @@
 //! Long mode: `scripts/fuzz.sh N`, which sets `FUZZ_SEQUENCES=N` and a fresh `FUZZ_SEED`.
 //! `FUZZ_THREADS` sets the threads (default: every core).
 
-// The genesis presets', fee payment's and hostile issuers' checks share this test binary: fewer
-// binaries to link.
+// The genesis presets', fee payment's, hostile issuers' and the upgrade's checks share this test
+// binary: fewer binaries to link.
 mod dev_genesis;
 mod fee_payment;
 mod fuzz;
 mod governance;
 mod hostile;
+#[cfg(feature = "try-runtime")]
+mod upgrade;
 
 use fuzz::{ops::Op, run};
 
