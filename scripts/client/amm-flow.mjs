@@ -3,7 +3,7 @@
 // `AmmApi` runtime API's quote taken just before, and the TWAP oracle against the prices the pool
 // really had. Prints "N passed, M failed"; exits non-zero on
 // any failure.
-import { big, blockNumber, connect, findEvent, freeAssetId, isMain, runFlow, signer, submit, waitForBlock } from './lib.mjs';
+import { big, blockNumber, connect, createToken, findEvent, isMain, runFlow, signer, submit, waitForBlock } from './lib.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -16,15 +16,10 @@ export async function ammFlow(endpoint, { check }) {
     const native = { Native: null };
 
     // Two fresh assets with metadata, minted to Alice.
-    const idA = await freeAssetId(api, 1000);
-    const idB = await freeAssetId(api, idA + 1);
+    const idA = await createToken(api, alice, { from: 1000, symbol: 'TUSD', decimals: 6, supply: 10n ** 9n * UNIT });
+    const idB = await createToken(api, alice, { from: idA + 1, symbol: 'TETH', decimals: 18, supply: 10n ** 9n * UNIT });
     const assetA = { WithId: idA };
     const assetB = { WithId: idB };
-    for (const [id, symbol, decimals] of [[idA, 'TUSD', 6], [idB, 'TETH', 18]]) {
-      await submit(api, api.tx.assets.create(id, alice.address, 1), alice);
-      await submit(api, api.tx.assets.setMetadata(id, symbol, symbol, decimals), alice);
-      await submit(api, api.tx.assets.mint(id, alice.address, 10n ** 9n * UNIT), alice);
-    }
     console.log(`assets ${idA} (TUSD) and ${idB} (TETH) created`);
 
     // Pools DEX/TUSD and TUSD/TETH with liquidity.

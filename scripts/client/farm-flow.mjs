@@ -3,7 +3,7 @@
 // each reward equals rate x blocks x share exactly, then unstakes. Prints "N passed, M failed";
 // exits non-zero on any failure.
 import {
-  big, blockNumber, connect, councilMotion, findEvent, freeAssetId, isMain, runFlow, signer, submit,
+  big, blockNumber, connect, councilMotion, createToken, findEvent, isMain, runFlow, signer, submit,
   waitForBlock,
 } from './lib.mjs';
 
@@ -23,11 +23,8 @@ export async function farmFlow(endpoint, { check }) {
     const native = { Native: null };
 
     // A pool DEX/TFARM with Alice's liquidity; Bob gets some of her LP tokens.
-    const id = await freeAssetId(api, 2000);
+    const id = await createToken(api, alice, { from: 2000, symbol: 'TFARM', decimals: 12, supply: 10n ** 6n * UNIT });
     const asset = { WithId: id };
-    await submit(api, api.tx.assets.create(id, alice.address, 1), alice);
-    await submit(api, api.tx.assets.setMetadata(id, 'TFARM', 'TFARM', 12), alice);
-    await submit(api, api.tx.assets.mint(id, alice.address, 10n ** 6n * UNIT), alice);
     // The pool and its first deposit in one atomic batch, as wallets send them.
     const created = await submit(api, api.tx.utility.batchAll([
       api.tx.amm.createPool(native, asset, null),

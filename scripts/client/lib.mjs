@@ -251,6 +251,19 @@ export async function freeAssetId(api, from) {
   }
 }
 
+/**
+ * Creates a token at the first free id at or above `from`, owned by `owner` (minimum balance 1),
+ * with `symbol` as its name and symbol and `decimals`, and mints `supply` to the owner; resolves
+ * with its id.
+ */
+export async function createToken(api, owner, { from, symbol, decimals, supply }) {
+  const id = await freeAssetId(api, from);
+  await submit(api, api.tx.assets.create(id, owner.address, 1), owner);
+  await submit(api, api.tx.assets.setMetadata(id, symbol, symbol, decimals), owner);
+  await submit(api, api.tx.assets.mint(id, owner.address, supply), owner);
+  return id;
+}
+
 /** The development accounts by address, for finding the council's keys. */
 const DEV_URIS = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'];
 

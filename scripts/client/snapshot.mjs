@@ -7,10 +7,7 @@
 import fs from 'fs';
 import { WsProvider } from '@polkadot/api';
 import { DEFAULT_WS, connect, waitForBlock } from './lib.mjs';
-import { buildOldState, rawEntries } from './upgrade-flow.mjs';
-
-/** The well-known storage key of the runtime's code (`:code`). */
-const CODE_KEY = '0x3a636f6465';
+import { CODE_KEY, buildOldState, rawEntries } from './upgrade-flow.mjs';
 
 const [out, blocks = '10'] = process.argv.slice(2);
 if (!out) {

@@ -13,7 +13,7 @@ import { WsProvider } from '@polkadot/api';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
-import { big, blockNumber, connect, councilMotion, findEvent, freeAssetId, signer, submit, waitForBlock } from './lib.mjs';
+import { big, blockNumber, connect, councilMotion, createToken, findEvent, signer, submit, waitForBlock } from './lib.mjs';
 
 const UNIT = 10n ** 12n;
 const RATE = UNIT;
@@ -23,7 +23,7 @@ const BOB_STAKE = 10n ** 15n;
 const LEGACY_PRECISION = 10n ** 18n;
 const PRECISION = 10n ** 36n;
 /** The well-known storage key of the runtime's code (`:code`). */
-const CODE_KEY = '0x3a636f6465';
+export const CODE_KEY = '0x3a636f6465';
 
 /** twox128 of each name, concatenated: the storage prefix of a pallet or of one of its items. */
 const prefix = (...names) => '0x' + names.map((n) => xxhashAsHex(n, 128).slice(2)).join('');
@@ -82,11 +82,8 @@ export async function buildOldState(api) {
   const alice = signer('//Alice');
   const bob = signer('//Bob');
   const native = { Native: null };
-  const id = await freeAssetId(api, 3000);
+  const id = await createToken(api, alice, { from: 3000, symbol: 'TUPG', decimals: 12, supply: 10n ** 6n * UNIT });
   const asset = { WithId: id };
-  await submit(api, api.tx.assets.create(id, alice.address, 1), alice);
-  await submit(api, api.tx.assets.setMetadata(id, 'TUPG', 'TUPG', 12), alice);
-  await submit(api, api.tx.assets.mint(id, alice.address, 10n ** 6n * UNIT), alice);
   const created = await submit(api, api.tx.amm.createPool(native, asset, null), alice);
   const lpToken = findEvent(created, 'amm', 'PoolCreated').data.lpToken.toNumber();
   await submit(api, api.tx.amm.addLiquidity(native, asset, 10_000n * UNIT, 10_000n * UNIT, 0, 0, alice.address, null), alice);
