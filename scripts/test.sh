@@ -5,8 +5,8 @@
 # end-to-end runs side by side: the flows on a dev chain, a crash-recovery check (repeated
 # SIGKILLs under load), the zombienet tests on a local 4-validator network (finality, faults, a
 # runtime upgrade from the previous release) and bad input at the RPC, and last a check that one
-# full block of each kind of transaction executes within its weight. Prints how long each step
-# took.
+# full block of each kind of transaction executes within its weight, and the web app's browser
+# tests. Prints how long each step took.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$REPO_ROOT"
@@ -83,6 +83,9 @@ rm -rf "$logs"
 step "over-weight check: one full block of transfers, swaps, stakes and claims each"
 limit 900 "$REPO_ROOT/scripts/bench/throughput.sh" --quick ||
 	failed+=("over-weight check (scripts/bench/throughput.sh --quick)")
+
+step "web app in Chromium against a dev chain (scripts/app-test.sh)"
+limit 600 "$REPO_ROOT/scripts/app-test.sh" || failed+=("web app (scripts/app-test.sh)")
 step ""
 echo "[test] total: $SECONDS s"
 if [ ${#failed[@]} -gt 0 ]; then
