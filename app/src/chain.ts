@@ -1,6 +1,7 @@
 // The chain as the app sees it: the connection, the assets, pools and farms read from metadata
 // and the AmmApi / LiquidityMiningApi runtime APIs, amounts, and transaction submission.
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { stringCamelCase } from '@polkadot/util';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { Signer } from '@polkadot/types/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
@@ -229,30 +230,98 @@ export async function quoteExactIn(api: ApiPromise, path: Asset[], amount: bigin
   };
 }
 
-/**
- * The route for selling `from` for `to`: the direct pool if there is one, else the best quote
- * through one intermediate asset; null if none.
- */
-export async function bestRoute(api: ApiPromise, assets: Assets, list: Pool[], from: Asset, to: Asset, amount: bigint): Promise<{ path: Asset[]; quote: Quote } | null> {
+/** The quote for receiving exactly `amount` of the path's last asset; null if no pool serves it. */
+export async function quoteExactOut(api: ApiPromise, path: Asset[], amount: bigint): Promise<Quote | null> {
+  const quote = await calls(api).ammApi.quoteExactOut(path.map((a) => a.kind), amount);
+  if (quote.isNone) return null;
+  const q = quote.unwrap();
+  return {
+    amountIn: big(q.amountIn),
+    amountOut: big(q.amountOut),
+    fees: q.fees.map(big),
+    impactPpm: q.priceImpactPpm.toNumber(),
+  };
+}
+
+/** Whether the swap's amount is what the trader pays (`in`) or what they receive (`out`). */
+export type SwapMode = 'in' | 'out';
+
+/** Every path of pools from `from` to `to` that visits no asset twice, of at most `maxLength` assets. */
+export function routes(list: Pool[], from: Asset, to: Asset, maxLength: number): Asset[][] {
   const key = (a: Asset) => JSON.stringify(a.kind);
-  const has = (a: Asset, b: Asset) =>
-    list.some((p) => {
-      const [x, y] = p.assets.map(key);
-      return (x === key(a) && y === key(b)) || (x === key(b) && y === key(a));
+  const next = (a: Asset) =>
+    list.flatMap((p) => {
+      const [x, y] = p.assets;
+      if (key(x) === key(a)) return [y];
+      if (key(y) === key(a)) return [x];
+      return [];
     });
-  const candidates: Asset[][] = [];
-  if (has(from, to)) candidates.push([from, to]);
-  for (const via of assets.list) {
-    if (key(via) !== key(from) && key(via) !== key(to) && has(from, via) && has(via, to)) {
-      candidates.push([from, via, to]);
+  const found: Asset[][] = [];
+  const walk = (path: Asset[]) => {
+    const last = path[path.length - 1];
+    if (key(last) === key(to)) return void found.push(path);
+    if (path.length === maxLength) return;
+    for (const asset of next(last)) {
+      if (!path.some((a) => key(a) === key(asset))) walk([...path, asset]);
     }
-  }
+  };
+  walk([from]);
+  return found;
+}
+
+/**
+ * The best route for a swap of `amount` from `from` to `to` among every path of at most
+ * `maxLength` assets: the most received (`in`) or the least paid (`out`); null if none serves it.
+ */
+export async function bestRoute(api: ApiPromise, list: Pool[], from: Asset, to: Asset, amount: bigint, mode: SwapMode, maxLength: number): Promise<{ path: Asset[]; quote: Quote } | null> {
   let best: { path: Asset[]; quote: Quote } | null = null;
-  for (const path of candidates) {
-    const quote = await quoteExactIn(api, path, amount);
-    if (quote && (!best || quote.amountOut > best.quote.amountOut)) best = { path, quote };
+  for (const path of routes(list, from, to, maxLength)) {
+    const quote = mode === 'in' ? await quoteExactIn(api, path, amount) : await quoteExactOut(api, path, amount);
+    if (!quote) continue;
+    const better = !best || (mode === 'in' ? quote.amountOut > best.quote.amountOut : quote.amountIn < best.quote.amountIn);
+    if (better) best = { path, quote };
   }
   return best;
+}
+
+/** 2^64: the Q64.64 prices' one. */
+export const Q64 = 1n << 64n;
+
+/** The mid price of one unit of `asset` in `quote` along the deepest route (Q64.64); null without a route. */
+export async function midPrice(api: ApiPromise, asset: Asset, quote: Asset): Promise<bigint | null> {
+  if (JSON.stringify(asset.kind) === JSON.stringify(quote.kind)) return Q64;
+  const price = await calls(api).ammApi.midPrice(asset.kind, quote.kind);
+  return price.isSome ? big(price.unwrap()) : null;
+}
+
+/** `amount` of an asset at a Q64.64 unit price, in the quote asset's units (rounded down). */
+export const atPrice = (amount: bigint, priceX64: bigint) => (amount * priceX64) / Q64;
+
+/** The pool's seed liquidity and how much of it its provider keeps locked (the rug-pull guard). */
+export async function seedLock(api: ApiPromise, pool: Pool): Promise<{ provider: string; lpMinted: bigint; locked: bigint; until: number | null; full: boolean } | null> {
+  const r = await calls(api).ammApi.initialLiquidity(pool.assets[0].kind, pool.assets[1].kind);
+  if (r.isNone) return null;
+  const v = r.unwrap();
+  return {
+    provider: v.provider.toString(),
+    lpMinted: big(v.lpMinted),
+    locked: big(v.locked),
+    until: v.lockedUntil.isSome ? v.lockedUntil.unwrap().toNumber() : null,
+    full: v.fullyLocked.isTrue,
+  };
+}
+
+/** The time-weighted average price of `base` in `quote` over at least `windowMs` (Q64.64), with the window it covers. */
+export async function twap(api: ApiPromise, base: Asset, quote: Asset, windowMs: number): Promise<{ priceX64: bigint; from: number; to: number } | null> {
+  const r = await calls(api).ammApi.twap(base.kind, quote.kind, 0, windowMs);
+  if (r.isNone) return null;
+  const v = r.unwrap();
+  return { priceX64: big(v.priceX64), from: v.from.toNumber(), to: v.to.toNumber() };
+}
+
+/** The fee tiers new pools may use, in basis points. */
+export async function feeTiers(api: ApiPromise): Promise<number[]> {
+  return (await query(api).amm.feeTiers()).map((t: Any) => t.toNumber());
 }
 
 /** What `who` holds of `asset` (free balance). */
@@ -298,8 +367,16 @@ export async function quoteRemove(api: ApiPromise, pool: Pool, lp: bigint): Prom
 
 /** The transactions the app sends. */
 export const transactions = {
-  swap: (api: ApiPromise, path: Asset[], amount: bigint, min: bigint, to: string) =>
-    tx(api).amm.swapExactIn(path.map((a) => a.kind), amount, min, to, true, null),
+  swap: (api: ApiPromise, path: Asset[], amount: bigint, min: bigint, to: string, deadline: number | null) =>
+    tx(api).amm.swapExactIn(path.map((a) => a.kind), amount, min, to, true, deadline),
+  swapExactOut: (api: ApiPromise, path: Asset[], amount: bigint, max: bigint, to: string, deadline: number | null) =>
+    tx(api).amm.swapExactOut(path.map((a) => a.kind), amount, max, to, true, deadline),
+  createPool: (api: ApiPromise, a: Asset, b: Asset, feeBps: number) => tx(api).amm.createPool(a.kind, b.kind, feeBps),
+  lock: (api: ApiPromise, pool: Pool, lp: bigint, until: number) =>
+    tx(api).amm.lockLpTokens(pool.assets[0].kind, pool.assets[1].kind, lp, until),
+  emergencyWithdraw: (api: ApiPromise, farm: number) => tx(api).liquidityMining.emergencyWithdraw(farm),
+  addAndStake: (api: ApiPromise, farm: number, a: bigint, b: bigint, minA: bigint, minB: bigint) =>
+    tx(api).liquidityMining.addLiquidityAndStake(farm, a, b, minA, minB),
   add: (api: ApiPromise, pool: Pool, a: bigint, b: bigint, minA: bigint, minB: bigint, to: string) =>
     tx(api).amm.addLiquidity(pool.assets[0].kind, pool.assets[1].kind, a, b, minA, minB, to, null),
   remove: (api: ApiPromise, pool: Pool, lp: bigint, minA: bigint, minB: bigint, to: string) =>
@@ -309,48 +386,77 @@ export const transactions = {
   claim: (api: ApiPromise, farm: number) => tx(api).liquidityMining.claim(farm, null),
 };
 
-/** An event of a transaction's block, as `section.method` with its data as JSON. */
+/** An event of a transaction's block: `section.method` and its fields as JSON, by name. */
 export interface ChainEvent {
   name: string;
-  data: Any;
+  data: Record<string, Any>;
+}
+
+/** A transaction's outcome: its block and events. */
+export interface Included {
+  blockHash: string;
+  events: ChainEvent[];
+}
+
+/** The chain's errors a trader meets most, in words. */
+const WORDS: Record<string, string> = {
+  'token.FundsUnavailable': 'insufficient balance',
+  'token.BelowMinimum': "an account would be left below the token's minimum balance",
+  'amm.AmountOutTooLow': 'slippage exceeded: the pools would pay less than your minimum',
+  'amm.AmountInTooHigh': 'slippage exceeded: the pools would take more than your maximum',
+  'amm.PoolNotFound': 'pool missing: there is no pool of these assets',
+  'amm.DeadlinePassed': 'the deadline passed before the transaction was included',
+};
+
+/** A failed transaction's error as `section.Name: words`. */
+export function errorText(api: ApiPromise, error: Any): string {
+  let name: string;
+  let docs = '';
+  if (error.isModule) {
+    const meta = api.registry.findMetaError(error.asModule);
+    name = `${meta.section}.${meta.name}`;
+    docs = meta.docs.join(' ');
+  } else if (error.isToken) name = `token.${error.asToken.type}`;
+  else if (error.isArithmetic) name = `arithmetic.${error.asArithmetic.type}`;
+  else name = error.type ?? error.toString();
+  return `${name}: ${WORDS[name] ?? (docs || 'the chain refused the transaction')}`;
 }
 
 /**
- * Signs and submits `extrinsic` as `account` and resolves once it is in a block, with its events;
- * rejects with the chain's error (`amm.AmountOutTooLow: ...`) if it failed.
+ * Signs and submits `extrinsic` as `account` (its fee paid in `feeAsset` unless that is the
+ * native token) and resolves once it is in a block; rejects with the chain's error in words.
  */
-export function submit(api: ApiPromise, extrinsic: SubmittableExtrinsic<'promise'>, account: Account): Promise<ChainEvent[]> {
+export function submit(api: ApiPromise, extrinsic: SubmittableExtrinsic<'promise'>, account: Account, feeAsset?: Asset, onStatus?: (status: string) => void): Promise<Included> {
   return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
     const handle = (result: Any) => {
+      onStatus?.(result.status.type);
       if (result.dispatchError) {
-        const error = result.dispatchError;
-        if (error.isModule) {
-          const meta = api.registry.findMetaError(error.asModule);
-          reject(new Error(`${meta.section}.${meta.name}: ${meta.docs.join(' ')}`));
-        } else {
-          reject(new Error(error.toString()));
-        }
+        reject(new Error(errorText(api, result.dispatchError)));
         unsubscribe();
-        return;
-      }
-      if (result.isInBlock || result.isFinalized) {
-        resolve(
-          result.events.map(({ event }: Any) => ({
-            name: `${event.section}.${event.method}`,
-            data: event.data.toJSON(),
-          })),
-        );
+      } else if (result.isInBlock || result.isFinalized) {
+        const blockHash = (result.status.isInBlock ? result.status.asInBlock : result.status.asFinalized).toHex();
+        const events = result.events.map(({ event }: Any) => {
+          const names: string[] = event.data.names ?? [];
+          const data: Record<string, Any> = {};
+          event.data.forEach((value: Any, i: number) => {
+            data[names[i] ? stringCamelCase(names[i]) : String(i)] = value.toJSON();
+          });
+          return { name: `${event.section}.${event.method}`, data };
+        });
+        resolve({ blockHash, events });
         unsubscribe();
       } else if (result.isDropped || result.isInvalid || result.isUsurped) {
         reject(new Error(`the transaction was ${result.status.type.toLowerCase()}`));
         unsubscribe();
       }
     };
-    let unsubscribe = () => {};
+    const options: Any = feeAsset && feeAsset.id !== null ? { assetId: feeAsset.kind } : {};
+    if (account.signer) options.signer = account.signer;
     const sent = account.pair
-      ? extrinsic.signAndSend(account.pair, handle)
-      : extrinsic.signAndSend(account.address, { signer: account.signer }, handle);
-    sent.then((u: () => void) => (unsubscribe = u)).catch(reject);
+      ? extrinsic.signAndSend(account.pair, options, handle)
+      : extrinsic.signAndSend(account.address, options, handle);
+    sent.then((u: () => void) => (unsubscribe = u)).catch((e: Error) => reject(new Error(e.message)));
   });
 }
 
