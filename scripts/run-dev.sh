@@ -10,6 +10,7 @@ build_node
 echo
 echo "[run-dev] starting: $DEX_NODE --dev --rpc-port 9944 $*"
 echo "[run-dev] open Polkadot.js apps at https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
+echo "[run-dev] or the DEX web app: scripts/app.sh in another terminal, then http://127.0.0.1:5173"
 echo "[run-dev] stop with Ctrl-C"
 echo
 exec "$DEX_NODE" --dev --rpc-port 9944 --rpc-cors all "$@"
