@@ -217,34 +217,25 @@ export async function farmApr(api: ApiPromise, farmId: number, quote: Asset): Pr
   return { aprPpm: r.aprPpm.isSome ? big(r.aprPpm.unwrap()) : null, stakedValue: big(r.stakedValue) };
 }
 
-/** The quote for selling exactly `amount` of `path[0]` along `path`; null if no pool serves it. */
-export async function quoteExactIn(api: ApiPromise, path: Asset[], amount: bigint): Promise<Quote | null> {
-  const quote = await calls(api).ammApi.quoteExactIn(path.map((a) => a.kind), amount);
-  if (quote.isNone) return null;
-  const q = quote.unwrap();
-  return {
-    amountIn: big(q.amountIn),
-    amountOut: big(q.amountOut),
-    fees: q.fees.map(big),
-    impactPpm: q.priceImpactPpm.toNumber(),
-  };
-}
-
-/** The quote for receiving exactly `amount` of the path's last asset; null if no pool serves it. */
-export async function quoteExactOut(api: ApiPromise, path: Asset[], amount: bigint): Promise<Quote | null> {
-  const quote = await calls(api).ammApi.quoteExactOut(path.map((a) => a.kind), amount);
-  if (quote.isNone) return null;
-  const q = quote.unwrap();
-  return {
-    amountIn: big(q.amountIn),
-    amountOut: big(q.amountOut),
-    fees: q.fees.map(big),
-    impactPpm: q.priceImpactPpm.toNumber(),
-  };
-}
-
 /** Whether the swap's amount is what the trader pays (`in`) or what they receive (`out`). */
 export type SwapMode = 'in' | 'out';
+
+/**
+ * The quote for paying exactly `amount` of `path[0]` (`in`) or receiving exactly `amount` of the
+ * path's last asset (`out`) along `path`; null if no pool serves it.
+ */
+export async function quoteSwap(api: ApiPromise, path: Asset[], amount: bigint, mode: SwapMode): Promise<Quote | null> {
+  const method = mode === 'in' ? 'quoteExactIn' : 'quoteExactOut';
+  const quote = await calls(api).ammApi[method](path.map((a) => a.kind), amount);
+  if (quote.isNone) return null;
+  const q = quote.unwrap();
+  return {
+    amountIn: big(q.amountIn),
+    amountOut: big(q.amountOut),
+    fees: q.fees.map(big),
+    impactPpm: q.priceImpactPpm.toNumber(),
+  };
+}
 
 /** Every path of pools from `from` to `to` that visits no asset twice, of at most `maxLength` assets. */
 export function routes(list: Pool[], from: Asset, to: Asset, maxLength: number): Asset[][] {
@@ -276,7 +267,7 @@ export function routes(list: Pool[], from: Asset, to: Asset, maxLength: number):
 export async function bestRoute(api: ApiPromise, list: Pool[], from: Asset, to: Asset, amount: bigint, mode: SwapMode, maxLength: number): Promise<{ path: Asset[]; quote: Quote } | null> {
   let best: { path: Asset[]; quote: Quote } | null = null;
   for (const path of routes(list, from, to, maxLength)) {
-    const quote = mode === 'in' ? await quoteExactIn(api, path, amount) : await quoteExactOut(api, path, amount);
+    const quote = await quoteSwap(api, path, amount, mode);
     if (!quote) continue;
     const better = !best || (mode === 'in' ? quote.amountOut > best.quote.amountOut : quote.amountIn < best.quote.amountIn);
     if (better) best = { path, quote };

@@ -26,10 +26,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => api?.disconnect());
 
-async function usdtOf(address: string): Promise<bigint> {
-  const account: any = await (api.query as any).assets.account(USDT, address);
+/** What `address` holds of asset `id` (`pallet` assets, or poolAssets for LP tokens), read on chain. */
+async function holding(pallet: 'assets' | 'poolAssets', id: number, address: string): Promise<bigint> {
+  const account: any = await (api.query as any)[pallet].account(id, address);
   return account.isSome ? BigInt(account.unwrap().balance.toString()) : 0n;
 }
+const usdtOf = (address: string) => holding('assets', USDT, address);
 
 test('a swap pays exactly the quote the page shows', async ({ page }) => {
   await open(page, 'Bob');
@@ -96,10 +98,7 @@ test('deposit, stake, rewards, claim and the portfolio, each checked against the
   const query = api.query as any;
   const pool = (await call.ammApi.pool({ Native: null }, { WithId: USDT })).unwrap();
   const lpToken = pool.lpToken.toNumber();
-  const lpOf = async () => {
-    const a = await query.poolAssets.account(lpToken, dave);
-    return a.isSome ? BigInt(a.unwrap().balance.toString()) : 0n;
-  };
+  const lpOf = () => holding('poolAssets', lpToken, dave);
 
   // Deposit: the LP tokens minted are the quote shown.
   await page.locator('#tabs button[data-tab=liquidity]').click();
@@ -139,10 +138,7 @@ test('deposit, stake, rewards, claim and the portfolio, each checked against the
 
   // Claim: Dave's DEXR grows by exactly the amount the page reports claimed.
   const DEXR = 3;
-  const dexrOf = async () => {
-    const a = await query.assets.account(DEXR, dave);
-    return a.isSome ? BigInt(a.unwrap().balance.toString()) : 0n;
-  };
+  const dexrOf = () => holding('assets', DEXR, dave);
   const before = await dexrOf();
   await farm.locator('.farm-claim').click();
   await expect(farm).toHaveAttribute('data-claimed', /^\d+$/);
