@@ -310,6 +310,42 @@ export async function twap(api: ApiPromise, base: Asset, quote: Asset, windowMs:
   return { priceX64: big(v.priceX64), from: v.from.toNumber(), to: v.to.toNumber() };
 }
 
+/** One period of a pool's price history: the average price over `[from, to]` (ms), Q64.64. */
+export interface PricePeriod {
+  from: number;
+  to: number;
+  priceX64: bigint;
+}
+
+const U256_MOD = 1n << 256n;
+
+/**
+ * The price history of `base` in the other asset of `pool`, oldest first, from the pool's oracle:
+ * the time-weighted average over each interval between two of its observations (one per
+ * observation period, up to the ring's size), then over the interval still open until now.
+ * Empty if the pool has no oracle.
+ */
+export async function priceHistory(api: ApiPromise, pool: Pool, base: Asset): Promise<PricePeriod[]> {
+  const [asset1, asset2] = pool.assets;
+  const forward = asset1.id === base.id;
+  const entries: [Any, Any][] = await query(api).amm.observations.entries([asset1.kind, asset2.kind]);
+  const observations = entries
+    .map(([, o]) => o.unwrap())
+    .map((o) => ({ at: o.timestamp.toNumber() as number, cumulative: big(forward ? o.price1Cumulative : o.price2Cumulative) }))
+    .sort((x, y) => x.at - y.at);
+  const periods: PricePeriod[] = [];
+  for (let i = 1; i < observations.length; i++) {
+    const [start, end] = [observations[i - 1], observations[i]];
+    if (end.at <= start.at) continue;
+    // The cumulatives wrap at 2^256, as the runtime's do.
+    const delta = (((end.cumulative - start.cumulative) % U256_MOD) + U256_MOD) % U256_MOD;
+    periods.push({ from: start.at, to: end.at, priceX64: delta / BigInt(end.at - start.at) });
+  }
+  const open = await twap(api, base, forward ? asset2 : asset1, 0);
+  if (open && open.to > open.from) periods.push(open);
+  return periods;
+}
+
 /** The fee tiers new pools may use, in basis points. */
 export async function feeTiers(api: ApiPromise): Promise<number[]> {
   return (await query(api).amm.feeTiers()).map((t: Any) => t.toNumber());

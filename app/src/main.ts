@@ -6,7 +6,7 @@ import {
   type Account, type Asset, type Assets, type Farm, type Included, type Pool, type SwapMode,
   atPrice, balance, bestRoute, connect, farmApr, farms, feeTiers, formatAmount, lessSlippage,
   loadAssets, lpBalance, midPrice, parseAmount, percentPpm, pools, position, quoteAdd, quoteRemove,
-  seedLock, stakes, submit, tokens, transactions, twap, Q64,
+  priceHistory, seedLock, stakes, submit, tokens, transactions, Q64,
 } from './chain';
 import { devAccounts, extensionAccounts } from './wallet';
 
@@ -439,26 +439,34 @@ async function renderFarms(s: State) {
 
 // --- Portfolio -------------------------------------------------------------------------------
 
-/** A small SVG line of TWAP prices over growing windows: the price history of `base` in `quote`. */
-async function priceChart(s: State, base: Asset, quote: Asset): Promise<string> {
-  const points: { t: number; price: number }[] = [];
-  for (const seconds of [12, 30, 60, 120, 300, 600, 1_800, 3_600, 14_400]) {
-    const r = await twap(s.api, base, quote, seconds * 1_000);
-    if (!r) break;
-    const price = Number((r.priceX64 * 10n ** BigInt(6 + base.decimals - quote.decimals + 12)) / Q64) / 1e18;
-    if (points.length && points[points.length - 1].t === r.from) break;
-    points.push({ t: r.from, price });
-  }
-  if (points.length < 2) return '<p class="hint">Not enough price history yet.</p>';
-  points.reverse();
+/** A pool's price as a number of `quote` per whole `base`, from Q64.64 in units. */
+function priceNumber(priceX64: bigint, base: Asset, quote: Asset): number {
+  const scale = 18 + base.decimals - quote.decimals;
+  const scaled = scale >= 0 ? priceX64 * 10n ** BigInt(scale) : priceX64 / 10n ** BigInt(-scale);
+  return Number(scaled / Q64) / 1e18;
+}
+
+/** A small SVG step line of a pool's price history (its oracle's average over each period). */
+async function priceChart(s: State, pool: Pool, base: Asset): Promise<string> {
+  const quote = pool.assets[0].id === base.id ? pool.assets[1] : pool.assets[0];
+  const periods = await priceHistory(s.api, pool, base);
+  const caption = `${escape(base.symbol)} in ${escape(quote.symbol)}`;
+  if (periods.length === 0) return `<p class="hint">No price history for ${caption} yet: the pool's oracle records a price every observation period.</p>`;
+  const points = periods.map((p) => ({ from: p.from, to: p.to, price: priceNumber(p.priceX64, base, quote) }));
   const [w, h] = [360, 80];
   const prices = points.map((p) => p.price);
   const [lo, hi] = [Math.min(...prices), Math.max(...prices)];
-  const [t0, t1] = [points[0].t, points[points.length - 1].t];
-  const xy = points.map((p) => `${((p.t - t0) / Math.max(1, t1 - t0)) * w},${h - ((p.price - lo) / Math.max(1e-12, hi - lo)) * (h - 10) - 5}`);
-  return `<figure><svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="price history">
-    <polyline fill="none" stroke="#e6007a" stroke-width="2" points="${xy.join(' ')}" /></svg>
-    <figcaption>${escape(base.symbol)} in ${escape(quote.symbol)}, average since each point (TWAP): ${lo.toPrecision(6)} – ${hi.toPrecision(6)}</figcaption></figure>`;
+  const [t0, t1] = [points[0].from, points[points.length - 1].to];
+  const x = (t: number) => (((t - t0) / Math.max(1, t1 - t0)) * w).toFixed(1);
+  // A flat history is drawn across the middle.
+  const y = (price: number) => (hi - lo <= 1e-12 * hi ? h / 2 : h - 5 - ((price - lo) / (hi - lo)) * (h - 10)).toFixed(1);
+  const line = points.map((p) => `${x(p.from)},${y(p.price)} ${x(p.to)},${y(p.price)}`).join(' ');
+  const seconds = Math.round((t1 - t0) / 1_000);
+  const span = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  const last = points[points.length - 1].price;
+  return `<figure data-periods="${points.length}" data-last="${periods[periods.length - 1].priceX64}"><svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="price history">
+    <polyline fill="none" stroke="#e6007a" stroke-width="2" points="${line}" /></svg>
+    <figcaption>${caption} over the last ${span} (${points.length} period${points.length === 1 ? '' : 's'} of the pool's TWAP): now ${last.toPrecision(6)}, range ${lo.toPrecision(6)} – ${hi.toPrecision(6)}</figcaption></figure>`;
 }
 
 async function renderPortfolio(s: State) {
@@ -486,7 +494,8 @@ async function renderPortfolio(s: State) {
     const lpDecimals = farm ? poolOfLp(s, farm.lpToken)?.lpDecimals ?? 0 : 0;
     return html`<tr><td>${m.farm}</td><td>${formatAmount(m.staked, lpDecimals)}</td><td>${farm ? tokens(m.pending, farm.reward) : m.pending}</td></tr>`;
   }).join('');
-  const chart = await priceChart(s, s.assets.native, quote);
+  const chartPool = s.pools.find((p) => p.assets.some((a) => a.id === null) && p.assets.some((a) => a.id === quote.id)) ?? s.pools[0];
+  const chart = chartPool ? await priceChart(s, chartPool, chartPool.assets.find((a) => a.id === null) ?? chartPool.assets[0]) : '<p class="hint">No pools.</p>';
   root.innerHTML = `<h2>Portfolio of ${escape(s.account.name)}</h2>
     <h3>Balances</h3><table><tbody>${balances.join('')}</tbody></table>
     <h3>Liquidity positions</h3><table><thead><tr><th>Pool</th><th>LP tokens</th><th>Underlying</th><th>Value</th><th>Fees earned</th><th>Impermanent loss</th></tr></thead>
