@@ -4,9 +4,10 @@
 //! Long mode: `scripts/fuzz.sh N`, which sets `FUZZ_SEQUENCES=N` and a fresh `FUZZ_SEED`.
 //! `FUZZ_THREADS` sets the threads (default: every core).
 
-// The genesis presets', fee payment's, hostile issuers' and the upgrade's checks share this test
+// The genesis presets', farms', fee payment's, hostile issuers' and the upgrade's checks share this test
 // binary: fewer binaries to link.
 mod dev_genesis;
+mod farms;
 mod fee_payment;
 mod fuzz;
 mod governance;
