@@ -2,12 +2,13 @@
 # Bad input at the RPC and the transaction pool: starts `dex-node --dev --tmp` on free ports with a
 # small transaction pool (--pool-limit 64) and runs scripts/client/rpc-faults.mjs against it:
 # malformed extrinsic bytes, a bad signature, stale and far-future nonces, a flood past the pool's
-# limit, oversized extrinsics, a wrong genesis hash or spec version and an account that cannot pay
-# the fee. Each must get a clear RPC error, and the node must go on producing and finalizing
+# limit, oversized extrinsics, a wrong genesis hash or spec version, an account that cannot pay
+# the fee, a nonce taken by a waiting transaction (replaced only with a higher tip), an expired
+# era and a fee in a missing asset. Each must get a clear RPC error, and the node must go on producing and finalizing
 # blocks. Prints a markdown table `| Case | Sent | RPC error |` and the closing line
 # `rpc faults: N passed, M failed`; exits non-zero if any case failed, any wait timed out or the
 # chain stopped. The node is stopped on every exit path; its log is kept only on failure.
-# Environment: RPC_FAULTS_POOL_LIMIT (default 64), RPC_FAULTS_TIMEOUT (seconds, default 200).
+# Environment: RPC_FAULTS_POOL_LIMIT (default 64), RPC_FAULTS_TIMEOUT (seconds, default 260).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -43,10 +44,10 @@ node_running() {
 	[[ $state != Z* ]]
 }
 
-# The client bounds each of its waits and the whole run (170 s); `timeout` bounds it once more,
+# The client bounds each of its waits and the whole run (230 s); `timeout` bounds it once more,
 # and the client is stopped at once if the node exits under it.
 status=0
-timeout --kill-after=10 "${RPC_FAULTS_TIMEOUT:-200}" node "$REPO_ROOT/scripts/client/rpc-faults.mjs" &
+timeout --kill-after=10 "${RPC_FAULTS_TIMEOUT:-260}" node "$REPO_ROOT/scripts/client/rpc-faults.mjs" &
 client_pid=$!
 node_exited=0
 while kill -0 "$client_pid" 2>/dev/null; do
@@ -59,7 +60,7 @@ while kill -0 "$client_pid" 2>/dev/null; do
 done
 wait "$client_pid" || status=$?
 client_pid=""
-[ "$status" -ne 124 ] || echo "[rpc-faults] FAIL: the client ran longer than ${RPC_FAULTS_TIMEOUT:-200} s" >&2
+[ "$status" -ne 124 ] || echo "[rpc-faults] FAIL: the client ran longer than ${RPC_FAULTS_TIMEOUT:-260} s" >&2
 if [ "$node_exited" -eq 1 ] || ! node_running; then
 	echo "[rpc-faults] FAIL: dex-node exited during the run; last lines of $log:" >&2
 	tail -20 "$log" >&2

@@ -15,6 +15,9 @@
 //      above the RPC server's request size limit
 //   6  a transfer signed for another genesis hash, one signed for another spec version, and one
 //      from an account that cannot pay the fee
+//   7  a transfer with the nonce and tip of one waiting in the pool, then one with a higher tip
+//      (it must replace it), a transfer whose mortal era has ended, and a fee in an asset that
+//      does not exist
 // Every wait is bounded. Prints a markdown table `| Case | Sent | RPC error |` and the closing
 // line `rpc faults: N passed, M failed`; exits non-zero if any case failed (a refusal missing, a
 // wait timed out, the chain stopped).
@@ -31,7 +34,7 @@ const POOL_LIMIT = Number(process.env.RPC_FAULTS_POOL_LIMIT || 64);
 /** How long one RPC call, one wait for blocks and the whole run may take, in milliseconds. */
 const RPC_TIMEOUT = 30_000;
 const ADVANCE_TIMEOUT = 40_000;
-const RUN_TIMEOUT = 170_000;
+const RUN_TIMEOUT = 230_000;
 
 /** The table's rows: `{ id, sent, error, ok, group }`; `chain[group]` is that group's liveness. */
 const rows = [];
@@ -194,17 +197,22 @@ class Watcher {
 /** A status of a watched transaction as text: `ready`, `future`, `inBlock`, `dropped`, ... */
 const statusName = (status) => (typeof status === 'string' ? status : Object.keys(status)[0]);
 
-/** Signs `call` offline (immortal, explicit nonce); `overrides` can change the genesis or spec. */
+/**
+ * Signs `call` offline with an explicit nonce: immortal, no tip, the fee in the native token,
+ * unless `overrides` sets the genesis hash, runtime version, tip, a mortal `era` with its
+ * `blockHash`, or the fee's `assetId`.
+ */
 function sign(api, call, pair, nonce, overrides = {}) {
   const genesisHash = overrides.genesisHash || api.genesisHash;
   return call.sign(pair, {
-    blockHash: genesisHash,
-    era: 0,
+    blockHash: overrides.blockHash || genesisHash,
+    era: overrides.era || 0,
     genesisHash,
     nonce,
     runtimeVersion: overrides.runtimeVersion || api.runtimeVersion,
     signedExtensions: api.registry.signedExtensions,
-    tip: 0,
+    tip: overrides.tip || 0,
+    ...(overrides.assetId ? { assetId: overrides.assetId } : {}),
   });
 }
 
@@ -467,6 +475,57 @@ async function wrongChain(api, alice) {
   });
 }
 
+/**
+ * Case 7: the transaction pool's rules for one sender's nonce and the fee extension's asset.
+ * A transfer with the same nonce and tip as one waiting in the pool is refused; with a higher
+ * tip it replaces it (the first one's watcher hears `usurped`, the second is included). A
+ * transfer signed with a mortal era that has ended is refused, and so is a fee in an asset that
+ * does not exist. The first three are sent right after a block is imported, so that no block
+ * includes the waiting transfer before the others arrive.
+ */
+async function replacementsAndEras(api, alice, watcher) {
+  const bob = signer('//Bob').address;
+  const before = (await heights(api)).best;
+  if (!(await until(async () => (await heights(api)).best > before, ADVANCE_TIMEOUT, 100))) {
+    throw new Error(`no block imported within ${ADVANCE_TIMEOUT / 1000} s`);
+  }
+  const nonce = await chainNonce(api, alice.address);
+  const transfer = (amount, tip) => sign(api, api.tx.balances.transferKeepAlive(bob, amount), alice, nonce, { tip });
+  const waiting = await watcher.submit(transfer(8n * UNIT, 0).toHex());
+  if (waiting.error) throw new Error(`a valid transfer was refused: ${describe({ error: waiting.error })}`);
+  await expectRefusal('7a same nonce, same tip', `a second transfer with nonce ${nonce} and tip 0 while the first waits`, transfer(9n * UNIT, 0).toHex(), {
+    codes: [1014], pattern: /priority is too low/i,
+  });
+  const tip = UNIT / 1000n;
+  const sent = `a third transfer with nonce ${nonce} and tip ${tip}, watched`;
+  const replacing = await watcher.submit(transfer(10n * UNIT, tip).toHex());
+  if (replacing.error) {
+    record('7b same nonce, higher tip', sent, describe({ error: replacing.error }), false, 'expected to replace the waiting transfer');
+  } else {
+    const seen = (statuses, name) => statuses.some((status) => statusName(status) === name);
+    const settled = await until(() => seen(waiting.statuses, 'usurped') && seen(replacing.statuses, 'inBlock'), ADVANCE_TIMEOUT, 200);
+    const names = (statuses) => statuses.map(statusName).join(', ') || 'none';
+    const text = `accepted; the waiting transfer: ${names(waiting.statuses)}; this one: ${names(replacing.statuses)}`;
+    record('7b same nonce, higher tip', sent, text, settled, settled ? '' : 'expected the first usurped and this one in a block');
+  }
+
+  // An era of 4 blocks from block 1 ended long ago (the node calls its birth block ancient;
+  // a signature check against another checkpoint would refuse it too).
+  const birth = await api.rpc.chain.getBlockHash(1);
+  const current = await chainNonce(api, alice.address);
+  const era = api.registry.createType('ExtrinsicEra', { current: 1, period: 4 });
+  const expired = sign(api, api.tx.balances.transferKeepAlive(bob, 11n * UNIT), alice, current, { era, blockHash: birth });
+  await expectRefusal('7c expired mortal era', `transfer with an era of 4 blocks from block 1 (best #${(await heights(api)).best})`, expired.toHex(), {
+    codes: [1010], pattern: /bad signature|ancient birth block/i,
+  });
+  const missing = 4_000_000_000;
+  if ((await api.query.assets.asset(missing)).isSome) throw new Error(`asset ${missing} exists`);
+  const inMissing = sign(api, api.tx.balances.transferKeepAlive(bob, 12n * UNIT), alice, current, { assetId: { WithId: missing } });
+  await expectRefusal('7d fee in a missing asset', `transfer paying its fee in asset ${missing}, which does not exist`, inMissing.toHex(), {
+    codes: [1010], pattern: /inability to pay some fees/i,
+  });
+}
+
 /** `text` for a markdown table cell: whitespace runs as one space, pipes escaped. */
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 
@@ -503,6 +562,7 @@ async function main() {
       ['case 4', `flood past the pool limit (--pool-limit ${POOL_LIMIT})`, () => flood(api, watcher)],
       ['case 5', 'oversized extrinsics', () => oversized(api, alice)],
       ['case 6', 'wrong genesis, wrong spec version, unpaid fee', () => wrongChain(api, alice)],
+      ['case 7', 'same nonce, higher tip, expired era, fee in a missing asset', () => replacementsAndEras(api, alice, watcher)],
     ];
     let future = null;
     let before = start;
