@@ -4,8 +4,9 @@
 # malformed extrinsic bytes, a bad signature, stale and far-future nonces, a flood past the pool's
 # limit, oversized extrinsics, a wrong genesis hash or spec version, an account that cannot pay
 # the fee, a nonce taken by a waiting transaction (replaced only with a higher tip), an expired
-# era and a fee in a missing asset. Each must get a clear RPC error, and the node must go on producing and finalizing
-# blocks. Prints a markdown table `| Case | Sent | RPC error |` and the closing line
+# era, a fee in a missing asset and swap paths far past the limit. Each must get a clear RPC
+# error (a long path: its call's error and its whole fee), and the node must go on producing and
+# finalizing blocks. Prints a markdown table `| Case | Sent | RPC error |` and the closing line
 # `rpc faults: N passed, M failed`; exits non-zero if any case failed, any wait timed out or the
 # chain stopped. The node is stopped on every exit path; its log is kept only on failure.
 # Environment: RPC_FAULTS_POOL_LIMIT (default 64), RPC_FAULTS_TIMEOUT (seconds, default 260).

@@ -18,6 +18,8 @@
 //   7  a transfer with the nonce and tip of one waiting in the pool, then one with a higher tip
 //      (it must replace it), a transfer whose mortal era has ended, and a fee in an asset that
 //      does not exist
+//   8  swap paths of 100,000 and 1,000 assets: the first cannot fit in a block, the second fails
+//      in its block with the path's error and pays the fee of its full weight
 // Every wait is bounded. Prints a markdown table `| Case | Sent | RPC error |` and the closing
 // line `rpc faults: N passed, M failed`; exits non-zero if any case failed (a refusal missing, a
 // wait timed out, the chain stopped).
@@ -526,6 +528,51 @@ async function replacementsAndEras(api, alice, watcher) {
   });
 }
 
+/**
+ * Case 8: swap paths far past `MaxSwapPathLength`, which the call decodes before it can check
+ * the length. Its weight grows with the path, so a path of 100,000 assets cannot fit in a block
+ * and is refused, and a path of 1,000 is included, fails with `InvalidPathLength` and pays the
+ * fee of its full weight, the fee `paymentInfo` (`TransactionPaymentApi::query_info`) quoted.
+ */
+async function longPaths(api, alice, watcher) {
+  const bob = signer('//Bob').address;
+  const path = (length) => Array.from({ length }, () => ({ Native: null }));
+  const swapCall = (length) => api.tx.amm.swapExactIn(path(length), UNIT, 1, bob, true, null);
+  const swap = (length, nonce) => sign(api, swapCall(length), alice, nonce);
+  const nonce = await chainNonce(api, alice.address);
+  const huge = swap(100_000, nonce);
+  await expectRefusal('8a swap path of 100,000', `swap_exact_in along 100,000 assets (${huge.encodedLength} bytes)`, huge.toHex(), {
+    codes: [1010], pattern: /exhaust the block limits/i,
+  });
+  const long = swap(1_000, nonce);
+  // The fee of the same call signed the same way (immortal, the same nonce: the same length).
+  const quoted = (await swapCall(1_000).paymentInfo(alice, { era: 0, nonce })).partialFee.toBigInt();
+  const sent = `swap_exact_in along 1,000 assets (${long.encodedLength} bytes), watched`;
+  const watched = await watcher.submit(long.toHex());
+  if (watched.error) {
+    record('8b swap path of 1,000', sent, describe({ error: watched.error }), false, 'expected to be included and to fail');
+    return;
+  }
+  const inBlock = () => watched.statuses.find((status) => statusName(status) === 'inBlock');
+  if (!(await until(() => inBlock() !== undefined, ADVANCE_TIMEOUT, 200))) {
+    record('8b swap path of 1,000', sent, `not in a block within ${ADVANCE_TIMEOUT / 1000} s`, false);
+    return;
+  }
+  const blockHash = inBlock().inBlock;
+  const block = await api.rpc.chain.getBlock(blockHash);
+  const index = block.block.extrinsics.findIndex((ext) => ext.hash.toHex() === long.hash.toHex());
+  const events = (await (await api.at(blockHash)).query.system.events())
+    .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index)
+    .map(({ event }) => event);
+  const failed = events.find((event) => api.events.system.ExtrinsicFailed.is(event));
+  const error = failed ? api.registry.findMetaError(failed.data.dispatchError.asModule) : null;
+  const paid = events.find((event) => api.events.transactionPayment.TransactionFeePaid.is(event));
+  const fee = paid ? paid.data.actualFee.toBigInt() : null;
+  const text = `included; ${error ? `${error.section}.${error.name}` : 'no module error'}; fee ${fee} (quoted ${quoted})`;
+  const ok = error?.name === 'InvalidPathLength' && fee === quoted;
+  record('8b swap path of 1,000', sent, text, ok, ok ? '' : 'expected amm.InvalidPathLength and the quoted fee');
+}
+
 /** `text` for a markdown table cell: whitespace runs as one space, pipes escaped. */
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 
@@ -563,6 +610,7 @@ async function main() {
       ['case 5', 'oversized extrinsics', () => oversized(api, alice)],
       ['case 6', 'wrong genesis, wrong spec version, unpaid fee', () => wrongChain(api, alice)],
       ['case 7', 'same nonce, higher tip, expired era, fee in a missing asset', () => replacementsAndEras(api, alice, watcher)],
+      ['case 8', 'swap paths far past the limit', () => longPaths(api, alice, watcher)],
     ];
     let future = null;
     let before = start;
