@@ -27,7 +27,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { WsProvider } from '@polkadot/api';
-import { DEFAULT_WS, connect, signer } from './lib.mjs';
+import { DEFAULT_WS, chainError, connect, signer } from './lib.mjs';
 
 const UNIT = 10n ** 12n;
 const ENDPOINT = process.env.DEX_WS || DEFAULT_WS;
@@ -198,6 +198,8 @@ class Watcher {
 
 /** A status of a watched transaction as text: `ready`, `future`, `inBlock`, `dropped`, ... */
 const statusName = (status) => (typeof status === 'string' ? status : Object.keys(status)[0]);
+/** The first status named `name` (`inBlock`, `usurped`, ...) among `statuses`, or undefined. */
+const statusOf = (statuses, name) => statuses.find((status) => statusName(status) === name);
 
 /**
  * Signs `call` offline with an explicit nonce: immortal, no tip, the fee in the native token,
@@ -504,8 +506,7 @@ async function replacementsAndEras(api, alice, watcher) {
   if (replacing.error) {
     record('7b same nonce, higher tip', sent, describe({ error: replacing.error }), false, 'expected to replace the waiting transfer');
   } else {
-    const seen = (statuses, name) => statuses.some((status) => statusName(status) === name);
-    const settled = await until(() => seen(waiting.statuses, 'usurped') && seen(replacing.statuses, 'inBlock'), ADVANCE_TIMEOUT, 200);
+    const settled = await until(() => statusOf(waiting.statuses, 'usurped') && statusOf(replacing.statuses, 'inBlock'), ADVANCE_TIMEOUT, 200);
     const names = (statuses) => statuses.map(statusName).join(', ') || 'none';
     const text = `accepted; the waiting transfer: ${names(waiting.statuses)}; this one: ${names(replacing.statuses)}`;
     record('7b same nonce, higher tip', sent, text, settled, settled ? '' : 'expected the first usurped and this one in a block');
@@ -553,23 +554,22 @@ async function longPaths(api, alice, watcher) {
     record('8b swap path of 1,000', sent, describe({ error: watched.error }), false, 'expected to be included and to fail');
     return;
   }
-  const inBlock = () => watched.statuses.find((status) => statusName(status) === 'inBlock');
-  if (!(await until(() => inBlock() !== undefined, ADVANCE_TIMEOUT, 200))) {
+  if (!(await until(() => statusOf(watched.statuses, 'inBlock'), ADVANCE_TIMEOUT, 200))) {
     record('8b swap path of 1,000', sent, `not in a block within ${ADVANCE_TIMEOUT / 1000} s`, false);
     return;
   }
-  const blockHash = inBlock().inBlock;
+  const blockHash = statusOf(watched.statuses, 'inBlock').inBlock;
   const block = await api.rpc.chain.getBlock(blockHash);
   const index = block.block.extrinsics.findIndex((ext) => ext.hash.toHex() === long.hash.toHex());
   const events = (await (await api.at(blockHash)).query.system.events())
     .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index)
     .map(({ event }) => event);
   const failed = events.find((event) => api.events.system.ExtrinsicFailed.is(event));
-  const error = failed ? api.registry.findMetaError(failed.data.dispatchError.asModule) : null;
+  const error = failed ? chainError(api, failed.data.dispatchError) : null;
   const paid = events.find((event) => api.events.transactionPayment.TransactionFeePaid.is(event));
   const fee = paid ? paid.data.actualFee.toBigInt() : null;
-  const text = `included; ${error ? `${error.section}.${error.name}` : 'no module error'}; fee ${fee} (quoted ${quoted})`;
-  const ok = error?.name === 'InvalidPathLength' && fee === quoted;
+  const text = `included; ${error ? error.code : 'no error'}; fee ${fee} (quoted ${quoted})`;
+  const ok = error?.code === 'amm.InvalidPathLength' && fee === quoted;
   record('8b swap path of 1,000', sent, text, ok, ok ? '' : 'expected amm.InvalidPathLength and the quoted fee');
 }
 
